@@ -139,7 +139,8 @@ public struct ExperimentMetrics: Sendable, Hashable {
 public struct Audience: Sendable, Hashable {
     public var segment: String?
     public var regions: [String]?
-    public var platforms: [Platform]?
+    /// The platforms as written (absent: all); lint reports a name that is not a `Platform`.
+    public var platforms: [String]?
     public var mark: Mark
 
     public init(mark: Mark) { self.mark = mark }

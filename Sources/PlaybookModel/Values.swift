@@ -81,6 +81,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var month: Int
     public var day: Int
 
+    /// Why `text` is no day, as lint says it of a date in a file: `is "2026-02-30", but February 2026 has 28 days`,
+    /// or `must be a date written YYYY-MM-DD, found "…"`.
+    public static func problem(_ text: String) -> String {
+        FieldReader.dateProblem(text)
+    }
+
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
     public init?(_ text: String) {
         let bytes = Array(text.utf8)

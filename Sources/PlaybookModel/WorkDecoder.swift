@@ -52,8 +52,11 @@ extension EntityDecoder {
             var audience = Audience(mark: node.mark)
             audience.segment = a.string("segment", into: &d)?.value
             audience.regions = a.strings("regions", into: &d)?.map(\.value)
-            audience.platforms = a.strings("platforms", into: &d)?.compactMap {
-                FieldReader.choice($0, Platform.self, name: "an item of \(a.name("platforms"))", entity: id.value, into: &d)?.value
+            // Kept as written: a name outside `Platform` is lint's schema error, and two experiments that both
+            // name it still share that audience (dropping it read `[desktop]` and `[desktop]` as apart).
+            audience.platforms = a.strings("platforms", into: &d)?.map {
+                _ = FieldReader.choice($0, Platform.self, name: "an item of \(a.name("platforms"))", entity: id.value, into: &d)
+                return $0.value
             }
             experiment.audience = audience
         }

@@ -100,9 +100,9 @@ enum AudienceOverlap {
         // (the duplicate check asks this of every pair of experiments it looks at).
         guard let a, let b else { return true }
         guard asciiOnly(a), asciiOnly(b) else { return AudienceKey(a).meets(AudienceKey(b)) }
-        if let sa = a.segment, let sb = b.segment, !sameIgnoringCase(sa, sb) { return false }
-        if disjoint(a.regions, b.regions) { return false }
-        if disjoint(a.platforms?.map(\.rawValue), b.platforms?.map(\.rawValue)) { return false }
+        if let sa = stated(a.segment), let sb = stated(b.segment), !sameIgnoringCase(sa, sb) { return false }
+        if disjoint(stated(a.regions), stated(b.regions)) { return false }
+        if disjoint(stated(a.platforms), stated(b.platforms)) { return false }
         return true
     }
 
@@ -116,11 +116,11 @@ enum AudienceOverlap {
     /// `apart`'s fields, none when no field names two values that differ.
     private static func apartFields(_ a: Audience?, _ b: Audience?) -> [String] {
         var fields: [String] = []
-        if let sa = a?.segment, let sb = b?.segment, !sameLowercased(sa, sb) { fields.append("segment \(sa) / \(sb)") }
-        if let ra = a?.regions, let rb = b?.regions, separate(ra, rb) {
+        if let sa = stated(a?.segment), let sb = stated(b?.segment), !sameLowercased(sa, sb) { fields.append("segment \(sa) / \(sb)") }
+        if let ra = stated(a?.regions), let rb = stated(b?.regions), separate(ra, rb) {
             fields.append("region \(ra.joined(separator: ", ")) / \(rb.joined(separator: ", "))")
         }
-        let (pa, pb) = (a?.platforms?.map(\.rawValue), b?.platforms?.map(\.rawValue))
+        let (pa, pb) = (stated(a?.platforms), stated(b?.platforms))
         if let pa, let pb, separate(pa, pb) { fields.append("platform \(pa.joined(separator: ", ")) / \(pb.joined(separator: ", "))") }
         return fields
     }
@@ -134,6 +134,21 @@ enum AudienceOverlap {
         let fields = (made.isEmpty ? ["cannot overlap"] : made)
             .filter { field in !["region", "platform"].contains { named.contains($0) && field.hasPrefix($0 + " ") } }
         return fields.isEmpty ? nil : fields.joined(separator: "; ")
+    }
+
+    /// A segment that says something: nil when absent or blank (an audience field left blank names no one apart).
+    static func stated(_ value: String?) -> String? {
+        guard let value, value.contains(where: { !$0.isWhitespace }) else { return nil }
+        return value
+    }
+
+    /// A list's values that say something, or nil when none does: `[]` and `[""]` are read as absent (everyone),
+    /// so no difference is ever stated with a blank side ("platform  / ").
+    static func stated(_ list: [String]?) -> [String]? {
+        guard let list else { return nil }
+        if list.allSatisfy({ stated($0) != nil }) { return list.isEmpty ? nil : list }
+        let named = list.filter { stated($0) != nil }
+        return named.isEmpty ? nil : named
     }
 
     /// Two lists, neither naming everywhere, that share no value, ignoring case (in any script).
@@ -157,7 +172,7 @@ enum AudienceOverlap {
     private static func asciiOnly(_ audience: Audience) -> Bool {
         func ascii(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
         return (audience.segment.map(ascii) ?? true) && (audience.regions?.allSatisfy(ascii) ?? true)
-            && (audience.platforms?.allSatisfy { ascii($0.rawValue) } ?? true)
+            && (audience.platforms?.allSatisfy(ascii) ?? true)
     }
 
     /// ASCII strings equal once lower-cased.
@@ -177,16 +192,16 @@ enum AudienceOverlap {
     /// `describe`'s text appended to `text`, with no list built (a busy surface has hundreds of
     /// thousands of collisions, each described).
     static func describe(_ a: Audience?, _ b: Audience?, into text: inout some ReasonText) {
-        if let segment = a?.segment ?? b?.segment {
+        if let segment = stated(a?.segment) ?? stated(b?.segment) {
             text.append("segment ")
             text.append(segment)
         } else {
             text.append("every segment")
         }
         text.append(", ")
-        common(a?.regions, b?.regions, { $0 }, name: "regions", into: &text)
+        common(stated(a?.regions), stated(b?.regions), { $0 }, name: "regions", into: &text)
         text.append(", ")
-        common(a?.platforms, b?.platforms, \.rawValue, name: "platforms", into: &text)
+        common(stated(a?.platforms), stated(b?.platforms), { $0 }, name: "platforms", into: &text)
     }
 
     /// "NAME x, y": the values of `x` also in `y` (ignoring case), or either when the other is nil;
@@ -228,9 +243,9 @@ struct AudienceKey: Sendable, Hashable {
     var platforms: Set<String>?
 
     init(_ audience: Audience?) {
-        segment = audience?.segment?.lowercased()
-        regions = Self.folded(audience?.regions)
-        platforms = Self.folded(audience?.platforms?.map(\.rawValue))
+        segment = AudienceOverlap.stated(audience?.segment)?.lowercased()
+        regions = Self.folded(AudienceOverlap.stated(audience?.regions))
+        platforms = Self.folded(AudienceOverlap.stated(audience?.platforms))
     }
 
     private static func folded(_ list: [String]?) -> Set<String>? {

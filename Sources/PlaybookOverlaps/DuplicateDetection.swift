@@ -202,11 +202,23 @@ enum DuplicateDetection {
         text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
+    /// The shared terms a finding lists, heaviest first, as the texts write them: not a digit both write bare ("1" of
+    /// `alert(1)`), which says nothing of what two texts share, where "7" of "7pm" does (review 2026-12-05); it still
+    /// counts in the score. Read as spelled: the corpus shows a number as some text first wrote it ("one").
+    static func listedTerms(_ corpus: Corpus, _ a: Int, _ b: Int, in first: TermReader.WrittenTerms, and second: TermReader.WrittenTerms,
+                            limit: Int = 6) -> [String] {
+        let spelled = ThreadReader.current.spelled(corpus.matchedTerms(a, b, limit: limit + 4), in: first, and: second)
+        return Array(spelled.lazy.filter { term in
+            guard term.utf8.count == 1, let digit = term.utf8.first, digit >= 0x30, digit <= 0x39 else { return true }
+            return !(first.writesOnlyBare(digit) && second.writesOnlyBare(digit))
+        }.prefix(limit))
+    }
+
     /// Whether a hypothesis or experiment still holds a `<…>` placeholder (as `playbook new` writes
     /// it, and lint reports it) in a field it is compared on: its idea is not written yet, and every
     /// stub's placeholder text reads like every other's (2,000 scaffolded hypotheses were 2 million
     /// duplicate pairs, 4 million findings). Hypotheses: title, change, audience, outcome, rationale,
-    /// metric; experiments: title, primary metric, surface, segment, regions.
+    /// metric; experiments: title, primary metric, surface, segment, regions, platforms.
     static func isUnwritten(_ entity: Entity) -> Bool {
         switch entity {
         case .hypothesis(let h):
@@ -215,6 +227,7 @@ enum DuplicateDetection {
         case .experiment(let e):
             return Placeholder.anyUnfilled(e.title, e.metrics?.primary?.value, e.surface?.value, e.audience?.segment)
                 || (e.audience?.regions ?? []).contains(where: Placeholder.isUnfilled)
+                || (e.audience?.platforms ?? []).contains(where: Placeholder.isUnfilled)
         default:
             return false
         }
@@ -584,7 +597,7 @@ enum DuplicateDetection {
                     let (a, b) = (key / n, key % n)
                     return candidates[key].flatMap { candidate in
                         judge(inPlace[a], inPlace[b], candidate, fields: comparison,
-                              terms: { ThreadReader.current.spelled(corpus.matchedTerms(a, b), in: texts[a]!, and: texts[b]!) },
+                              terms: { listedTerms(corpus, a, b, in: texts[a]!, and: texts[b]!) },
                               kindName: kindName, options: options)
                     }
                 }

@@ -83,7 +83,7 @@ struct FieldComparison {
             if let same = catalog.same(ma, mb) {
                 if !untilDifferent { matches.append("metric \(same)") }
             } else {
-                differences.append("metric (\(ma) / \(mb))")
+                differences.append(untilDifferent ? "metric" : "metric (\(catalog.apart(ma, mb)))")
                 if untilDifferent { return }
             }
         }

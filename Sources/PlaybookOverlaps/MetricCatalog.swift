@@ -13,6 +13,23 @@ struct MetricCatalog {
         }
     }
 
+    /// Two metric ids that differ, as a message names them: "signup-completion / paid-conversion", and an id the
+    /// catalog does not hold said so, with the closest one it does ("signup-completion / signup-completon, which is
+    /// not in the metric catalog (did you mean signup-completion?)"): a misspelt id read as another metric was
+    /// named as if it existed (review 2026-12-05). Without a catalog, ids are all there is, and none is said.
+    func apart(_ a: String, _ b: String) -> String {
+        var text = a + " / " + b
+        guard !keys.isEmpty else { return text }
+        let missing = [a, b].filter { keys[$0] == nil }
+        guard !missing.isEmpty else { return text }
+        text += missing.count == 2 ? ", neither of which is in the metric catalog" : ", which is not in the metric catalog"
+        let suggestions = missing.compactMap { id in Suggestion.closest(to: id, in: keys.keys.sorted()).map { (id, $0) } }
+        if !suggestions.isEmpty {
+            text += " (did you mean " + suggestions.map { missing.count == 2 ? "\($1) for \($0)" : $1 }.joined(separator: ", ") + "?)"
+        }
+        return text
+    }
+
     /// What identifies the metric: its event, else its name, else its id.
     func key(_ id: String) -> String {
         keys[id] ?? "id " + id

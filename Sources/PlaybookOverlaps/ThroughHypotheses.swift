@@ -116,7 +116,7 @@ extension DuplicateDetection {
         var matches: [String] = []
         var differences: [String] = []
         if let ma = a.metric, let mb = b.metric {
-            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
+            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(catalog.apart(ma, mb)))") }
         }
         let facets = Facets.differences(a.facets, b.facets)
         for (facet, detail) in facets { differences.append("\(facet.rawValue) (\(detail))") }

@@ -195,6 +195,20 @@ public final class TermReader {
             self.text = text
             self.terms = terms
         }
+
+        /// Whether the text writes the one-digit number `digit` only bare: never with a unit glued after it ("7pm",
+        /// "3x"). A bare digit ("1" of `alert(1)`, a list's "2") is a weak term to list as shared (review 2026-12-05).
+        public func writesOnlyBare(_ digit: UInt8) -> Bool {
+            let bytes = Array(text.utf8)
+            func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            for i in bytes.indices where bytes[i] == digit {
+                if i > 0, isDigit(bytes[i - 1]) || bytes[i - 1] == 0x2E || bytes[i - 1] == 0x2C { continue }
+                guard i + 1 < bytes.count else { continue }
+                let next = bytes[i + 1] | 0x20
+                if next >= 0x61 && next <= 0x7A { return false }
+            }
+            return true
+        }
     }
 
     /// `text` with its terms as it writes them, for `spelled(_:in:and:)`; not remembered by this reader.

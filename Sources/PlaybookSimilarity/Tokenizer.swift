@@ -9,7 +9,7 @@ enum Token: Hashable {
 /// Unicode scalars; hyphens, apostrophes and punctuation split words.
 enum Tokenizer {
     static func tokens(_ text: String) -> [Token] {
-        var text = text
+        var text = Controls.removed(from: text)
         if let ascii = text.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 }) ? asciiTokens(bytes) : nil }) {
             return ascii
         }
@@ -162,7 +162,7 @@ struct WrittenWord {
 extension Tokenizer {
     /// The words of `text` as `tokens` splits them (numbers left out), each with how it was written.
     static func writtenWords(_ text: String) -> [WrittenWord] {
-        var text = text
+        var text = Controls.removed(from: text)
         if let ascii = text.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 }) ? asciiWrittenWords(bytes) : nil }) {
             return ascii
         }
@@ -346,5 +346,59 @@ public enum NumberTerm {
             }
         }
         return out
+    }
+}
+
+/// Control characters are not text: an escape sequence (ESC or a C1 introducer and what it runs over) and any other
+/// control are read as a space before a text is split, so `ESC ]8;;http://evil.example/ ESC \` gives no term
+/// ("8", "http", "evil"): a title's hyperlink escape put "8" among a duplicate's shared terms (review 2026-12-05).
+enum Controls {
+    static func removed(from text: String) -> String {
+        // Most texts have none: read as bytes, and returned as they are.
+        let clean = text.utf8.allSatisfy { ($0 >= 0x20 && $0 != 0x7F && $0 != 0xC2) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if clean { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        /// Skips a string sequence's body (OSC, DCS, SOS, PM, APC) up to BEL or ST (ESC \ or U+009C).
+        func skipString() {
+            while i < scalars.count {
+                let v = scalars[i].value
+                if v == 0x07 || v == 0x9C { i += 1; return }
+                if v == 0x1B, i + 1 < scalars.count, scalars[i + 1] == "\\" { i += 2; return }
+                i += 1
+            }
+        }
+        /// Skips a control sequence's parameters and its final byte (0x40…0x7E).
+        func skipCSI() {
+            while i < scalars.count {
+                let v = scalars[i].value
+                i += 1
+                if (0x40...0x7E).contains(v) { return }
+                if !(0x20...0x3F).contains(v) { return }
+            }
+        }
+        while i < scalars.count {
+            let v = scalars[i].value
+            if v == 0x1B {
+                i += 1
+                guard i < scalars.count else { break }
+                switch scalars[i].value {
+                case 0x5B: i += 1; skipCSI()                                         // ESC [
+                case 0x5D, 0x50, 0x58, 0x5E, 0x5F: i += 1; skipString()              // ESC ] P X ^ _
+                default: i += 1                                                       // ESC and one character
+                }
+                out.append(" ")
+            } else if v == 0x9B {
+                i += 1; skipCSI(); out.append(" ")
+            } else if v == 0x9D || v == 0x90 || v == 0x98 || v == 0x9E || v == 0x9F {
+                i += 1; skipString(); out.append(" ")
+            } else if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v) {
+                i += 1; out.append(" ")
+            } else {
+                out.append(scalars[i]); i += 1
+            }
+        }
+        return String(out)
     }
 }

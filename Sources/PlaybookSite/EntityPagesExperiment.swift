@@ -43,7 +43,7 @@ extension EntityPages {
         }
         field("audience", into: &out) { out in
             guard let a = list[i].audience else { return false }
-            out.text([a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.map(\.rawValue).joined(separator: ", ") }]
+            out.text([a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.joined(separator: ", ") }]
                 .compactMap { $0 }.joined(separator: " · "))
             return true
         }

@@ -55,7 +55,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Never colour the output (NO_COLOR in the environment does the same).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"), transform: Today.parse)
     var today: Day?
 
     @Flag(name: .shortAndLong, help: "Also list the overlaps a council has acknowledged (otherwise only counted).")

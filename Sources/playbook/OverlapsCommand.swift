@@ -65,7 +65,7 @@ struct Overlaps: ParsableCommand {
     @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
     var config: String?
 
-    @Option(help: ArgumentHelp("The date to judge running experiments against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("The date to judge running experiments against, YYYY-MM-DD (default: today, UTC).", valueName: "date"), transform: Today.parse)
     var today: Day?
 
     func validate() throws {

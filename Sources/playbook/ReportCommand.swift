@@ -50,10 +50,7 @@ struct ReportOutput: ParsableArguments {
     var today: String?
 
     func todayDay() throws -> Day {
-        if let today {
-            guard let day = Day(today) else { throw UsageError(description: "--today expects YYYY-MM-DD, got '\(today)'") }
-            return day
-        }
+        if let today { return try Today.parse(today) }
         return UTC.day(of: Int64(Date().timeIntervalSince1970))
     }
 }

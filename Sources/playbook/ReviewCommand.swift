@@ -56,7 +56,7 @@ struct Review: ParsableCommand {
         valueName: "URL"))
     var linkBase: String?
 
-    @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"), transform: Today.parse)
     var today: Day?
 
     @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")

@@ -94,7 +94,7 @@ struct SiteBuild: ParsableCommand {
             let read = try early.flatMap { $0.tip == tip ? $0 : nil }?.value()
                 ?? Self.playbook(at: tip, cwd: cwd, roots: roots, limits: limits)
             entities = read.entities
-            day = try today.map(parseDay) ?? UTC.day(of: read.time)
+            day = try today.map(Today.parse) ?? UTC.day(of: read.time)
         } catch let error as GitError {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
@@ -146,7 +146,7 @@ struct SiteBuild: ParsableCommand {
         // Without a history cache (a first run) there is nothing to key on: nothing else is read.
         guard !history.noCache, SiteCache.identity(of: historyCache, follow: false) != nil else { return nil }
         // As given, checked; without them the day and quarter follow from HEAD's commit, which is in the key.
-        let day = try today.map { try parseDay($0).description } ?? "HEAD's day"
+        let day = try today.map { try Today.parse($0).description } ?? "HEAD's day"
         let home = try quarter.map { try parseQuarter($0).description } ?? "the day's quarter"
         let configFile = history.config.map { Workspace.absolute($0, from: Workspace.normalized(cwd)) }
             ?? workspace.root + "/" + Configuration.fileName
@@ -186,10 +186,6 @@ struct SiteBuild: ParsableCommand {
         return (Array(results.joined()), commit.committer.time)
     }
 
-    private func parseDay(_ text: String) throws -> Day {
-        guard let day = Day(text) else { throw UsageError(description: "--today expects YYYY-MM-DD, got '\(text)'") }
-        return day
-    }
 }
 
 /// Work started on its own thread now, its result (or error) collected later; `tip` names what it reads.

@@ -370,6 +370,33 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertTrue(verbose.stderr.contains("; 1 acknowledged overlap (4 notes listed)"), verbose.stderr)
     }
 
+    /// review 2026-12-05 (B): an experiment that collides with EXP-1 and is related work to it (the opposite change),
+    /// approved naming EXP-1: its related notes kept the rule `overlap-related`, so --verbose listed 4 acknowledged
+    /// notes where the summary counted 2, and json and sarif named another rule than the README.
+    func testAcknowledgedRelatedWorkIsAnAcknowledgedNoteInEveryFormat() throws {
+        let (scratch, _, _) = try start()
+        try scratch.write("playbooks/EXP-1.yml", Self.experiment("EXP-1", squad: "activation-emea", title: "Show the streak banner on the home page"))
+        try scratch.write("playbooks/EXP-2.yml", Self.experiment("EXP-2", squad: "checkout-emea", title: "Hide the streak banner on the home page")
+            + "\napprovals: [{by: Growth council, role: council, date: 2026-11-19, overlaps: [EXP-1]}]\n")
+        let quiet = try CLI.run(["lint", "--engine", "lexical"] + today, in: scratch.url)
+        XCTAssertEqual(quiet.status, 0, quiet.stdout + quiet.stderr)
+        XCTAssertFalse(quiet.stdout.contains("EXP-2"), "reviewed work stays quiet: \(quiet.stdout)")
+        XCTAssertTrue(quiet.stderr.contains("; 1 acknowledged overlap (4 notes; --verbose lists them)"), quiet.stderr)
+        let verbose = try CLI.run(["lint", "--verbose", "--engine", "lexical"] + today, in: scratch.url)
+        let acknowledged = verbose.stdout.split(separator: "\n").filter { $0.contains("; acknowledged by Growth council") }
+        XCTAssertEqual(acknowledged.count, 4, verbose.stdout)
+        XCTAssertEqual(acknowledged.filter { $0.contains(" is related to ") }.count, 2, verbose.stdout)
+        XCTAssertTrue(acknowledged.allSatisfy { $0.hasSuffix("[overlap-acknowledged]") }, verbose.stdout)
+        XCTAssertTrue(verbose.stderr.contains("; 1 acknowledged overlap (4 notes listed)"), verbose.stderr)
+        let json = try CLI.run(["lint", "--format", "json", "--engine", "lexical"] + today, in: scratch.url)
+        let findings = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        let rules = findings.filter { ($0["message"] as? String ?? "").contains("acknowledged by") }.compactMap { $0["rule"] as? String }
+        XCTAssertEqual(rules, Array(repeating: "overlap-acknowledged", count: 4), json.stdout)
+        let sarif = try CLI.run(["lint", "--format", "sarif", "--engine", "lexical"] + today, in: scratch.url)
+        XCTAssertFalse(sarif.stdout.contains("\"ruleId\": \"overlap-related\""), sarif.stdout)
+        XCTAssertTrue(sarif.stdout.contains("\"ruleId\": \"overlap-acknowledged\""), sarif.stdout)
+    }
+
     func testAHypothesisTakesTheCouncilsApprovalAndLintThenKeepsQuiet() throws {
         let (scratch, _, _) = try start()
         try scratch.write("playbooks/HYP-2.yml", Self.theirs)

@@ -390,6 +390,47 @@ final class OverlapsCommandTests: XCTestCase {
                                           + "quote it to name a group); put them in one"), one.stdout)
     }
 
+    /// review 2026-12-05 (A): two squads' experiments on one surface at one time, both for `platforms: [desktop]` (not a
+    /// platform: lint's schema error), collide; neither command stayed silent about it, nor says their audiences differ.
+    func testAnInvalidPlatformOnBothSidesDoesNotHideTheCollision() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/experiments.yml", [
+            Self.experiment("EXP-0005", squad: "activation-emea", surface: "web/checkout", start: "2026-11-15", end: "2026-12-20",
+                            extra: "audience: {platforms: [desktop]}"),
+            Self.experiment("EXP-0006", squad: "revenue-emea", surface: "web/checkout", start: "2026-11-20", end: "2026-12-25",
+                            extra: "audience: {platforms: [desktop]}"),
+        ].joined(separator: "\n---\n"))
+        let overlaps = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(overlaps.status, 1, overlaps.stdout + overlaps.stderr)
+        XCTAssertTrue(overlaps.stdout.contains("EXP-0005 ↔ EXP-0006"), overlaps.stdout)
+        XCTAssertTrue(overlaps.stdout.contains("platforms desktop"), overlaps.stdout)
+        XCTAssertFalse(overlaps.stdout.contains("audience (platform"), overlaps.stdout)
+        let lint = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-12-01"], in: scratch.url)
+        let findings = (try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(Set(findings.filter { $0["rule"] as? String == "overlap-collision" }.compactMap { $0["entity"] as? String }),
+                       ["EXP-0005", "EXP-0006"], lint.stdout)
+        XCTAssertEqual(findings.filter { $0["rule"] as? String == "schema-enum" }.count, 2, lint.stdout)
+    }
+
+    /// review 2026-12-05 (E): `--today 2026-02-30` was refused (exit 2) without saying why; every command that takes
+    /// --today says it as lint says it of a date in a file.
+    func testAnImpossibleTodayIsRefusedSayingWhy() throws {
+        let scratch = try repository()
+        // A repository with a commit: `site` and `report` read history before their --today.
+        let git = try Repository.create(at: scratch.url.path)
+        try git.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "playbooks/hypotheses.yml", "playbooks/experiments.yml"])
+        _ = try git.commit(message: "start", author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_790_000_000))
+        for command in [["overlaps"], ["lint"], ["review"], ["report", "okr"], ["site", "-o", "site"]] {
+            let result = try CLI.run(command + ["--today", "2026-02-30"], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(command): " + result.stdout + result.stderr)
+            XCTAssertTrue(result.stderr.contains("--today is \"2026-02-30\", but February 2026 has 28 days"), "\(command): " + result.stderr)
+        }
+        let month = try CLI.run(["overlaps", "--today", "2026-13-01"], in: scratch.url)
+        XCTAssertTrue(month.stderr.contains("--today is \"2026-13-01\", but a year has 12 months (YYYY-MM-DD)"), month.stderr)
+        let form = try CLI.run(["report", "okr", "--today", "1 March"], in: scratch.url)
+        XCTAssertTrue(form.stderr.contains("--today must be a date written YYYY-MM-DD, found \"1 March\""), form.stderr)
+    }
+
     func testLintReportsTheSameOverlapsAsRules() throws {
         let scratch = try repository()
         let result = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)

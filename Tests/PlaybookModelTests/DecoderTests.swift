@@ -53,7 +53,7 @@ final class DecoderTests: XCTestCase {
         XCTAssertEqual(e.id.mark, Mark(line: 2, column: 5))
         XCTAssertEqual(e.status?.value, .running)
         XCTAssertEqual(e.metrics?.guardrails.map(\.value), ["refund-rate", "support-tickets"])
-        XCTAssertEqual(e.audience?.platforms, [.web])
+        XCTAssertEqual(e.audience?.platforms, ["web"])
         XCTAssertEqual(e.variants.compactMap { $0.allocation?.value }, [50, 50])
         XCTAssertEqual(e.design?.sampleSize?.value, 24000)
         XCTAssertEqual(e.start?.value, Day(year: 2026, month: 7, day: 6))

@@ -58,6 +58,20 @@ final class CollisionTests: XCTestCase {
         XCTAssertEqual(collisions(trial, experiment("EXP-0002", ["audience": "{regions: [emea]}"])).count, 1)
     }
 
+    /// review 2026-12-05 (A): `platforms: [desktop]` on both sides (not a platform lint knows: its schema error) is
+    /// one audience, and the two experiments collide; the values are compared as written, as regions are.
+    func testAPlatformOutsideTheListIsComparedAsWritten() {
+        let desktop = experiment("EXP-0001", ["audience": "{platforms: [desktop]}"])
+        let found = collisions(desktop, experiment("EXP-0002", squad: "pricing-latam", ["audience": "{platforms: [desktop]}"]))
+        XCTAssertEqual(found.map(\.ids), [["EXP-0001", "EXP-0002"]])
+        XCTAssertEqual(found.first?.reason.contains("every segment, all regions, platforms desktop"), true, found.first?.reason ?? "")
+        XCTAssertEqual(collisions(desktop, experiment("EXP-0002", ["audience": "{platforms: [Desktop, ios]}"])).count, 1)
+        XCTAssertEqual(collisions(desktop, experiment("EXP-0002", ["audience": "{platforms: [ios]}"])).count, 0)
+        // An empty or blank list names no one apart: everyone, as an absent one.
+        XCTAssertEqual(collisions(experiment("EXP-0001", ["audience": "{platforms: []}"]), experiment("EXP-0002", ["audience": "{platforms: []}"])).count, 1)
+        XCTAssertEqual(collisions(experiment("EXP-0001", ["audience": "{regions: [\"\"]}"]), experiment("EXP-0002", ["audience": "{regions: [emea]}"])).count, 1)
+    }
+
     func testSharedExclusionGroupIsANearMissButDifferentGroupsCollide() {
         XCTAssertEqual(collisions(experiment("EXP-0001", ["exclusion_group": "checkout"]), experiment("EXP-0002", ["exclusion_group": "checkout"])).count, 0)
         XCTAssertEqual(collisions(experiment("EXP-0001", ["exclusion_group": "checkout"]), experiment("EXP-0002", ["exclusion_group": "pricing"])).count, 1)

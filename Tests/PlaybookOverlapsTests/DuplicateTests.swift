@@ -136,6 +136,52 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(other.first?.reason.contains("differ in metric (") ?? false, other.first?.reason ?? "")
     }
 
+    /// review 2026-12-05 (D): a title's hyperlink escape (`\e]8;;http://evil.example/\e\\`) and `alert(1)` put "8" and "1"
+    /// among a duplicate's shared terms: an escape sequence gives no term, and a lone digit is not listed.
+    func testSharedTermsTakeNothingFromEscapesNorLoneDigits() throws {
+        let a = hypothesis("HYP-0001", squad: "a", title: "\\e]8;;http://evil.example/\\e\\\\First lesson alert\\e]8;;\\e\\\\ alert(1)",
+                           change: "send an alert(1) after the first lesson of the day", audience: "new learners", outcome: "more finish the course")
+        let b = hypothesis("HYP-0002", squad: "b", title: "First lesson alert (8 http evil example links) alert(1)",
+                           change: "send an alert(1) after the first lesson of the day", audience: "new learners", outcome: "more finish the course")
+        // A third text that first writes the number as a word ("one"): the corpus shows it so, these texts as "1".
+        let other = hypothesis("HYP-0003", squad: "c", title: "Pick one plan", change: "offer one plan on the pricing page",
+                               audience: "visitors", outcome: "more buy")
+        for texts in [[a, b], [other, a, b]] {
+            let found = OverlapFinder.duplicates(entities(texts.joined(separator: "\n---\n"))).filter { $0.ids == ["HYP-0001", "HYP-0002"] }
+            let pair = try XCTUnwrap(found.first, "the pair is not found")
+            XCTAssertTrue(pair.terms.contains("lesson"), "\(pair.terms)")
+            for fragment in ["8", "1", "one", "http", "evil", "example", "eight/8"] {
+                XCTAssertFalse(pair.terms.contains(fragment), "\(fragment): \(pair.terms)")
+            }
+            XCTAssertFalse(pair.reason.contains(", 1,") || pair.reason.hasSuffix(", 1"), pair.reason)
+        }
+    }
+
+    /// review 2026-12-05 (C): a misspelt metric id (`churn-rat`) was named as another metric, "differ in metric
+    /// (churn-rate / churn-rat)", never said to be missing from the catalog; the note now says so and what it may mean.
+    func testAMetricNotInTheCatalogIsSaidToBeMissing() {
+        let catalog = "kind: Metric\nid: churn-rate\nevent: subscription.cancelled\n---\nkind: Metric\nid: reactivation-rate\nevent: user.reactivated"
+        func pause(_ id: String, _ squad: String, _ metric: String) -> String {
+            hypothesis(id, squad: squad, title: "Pause instead of cancel", change: "offer to pause the subscription in the cancellation flow",
+                       audience: "subscribers who start to cancel", outcome: "fewer leave")
+                .replacing("metric: d1-retention", with: "metric: \(metric)")
+        }
+        let misspelt = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "churn-rat")]
+            .joined(separator: "\n---\n")))
+        XCTAssertTrue(misspelt.first?.reason.contains("differ in metric (churn-rate / churn-rat, which is not in the metric catalog "
+            + "(did you mean churn-rate?))") ?? false, misspelt.first?.reason ?? "")
+        let both = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rat"), pause("HYP-0002", "b", "reactivaton-rate")]
+            .joined(separator: "\n---\n")))
+        XCTAssertTrue(both.first?.reason.contains("differ in metric (churn-rat / reactivaton-rate, neither of which is in the metric catalog "
+            + "(did you mean churn-rate for churn-rat, reactivation-rate for reactivaton-rate?))") ?? false, both.first?.reason ?? "")
+        // Two metrics the catalog holds are named as they are; without a catalog, ids are all there is.
+        let known = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "reactivation-rate")]
+            .joined(separator: "\n---\n")))
+        XCTAssertTrue(known.first?.reason.contains("differ in metric (churn-rate / reactivation-rate); ") ?? false, known.first?.reason ?? "")
+        let bare = OverlapFinder.duplicates(entities([pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "churn-rat")].joined(separator: "\n---\n")))
+        XCTAssertTrue(bare.first?.reason.contains("differ in metric (churn-rate / churn-rat); ") ?? false, bare.first?.reason ?? "")
+    }
+
     func testAnEncoderFindsRewordingsThatShareNoWords() {
         // Vectors standing in for a model: the two changes mean the same (a cosine of 0.7, as MiniLM gives
         // restatements), the audiences something else.

@@ -75,6 +75,21 @@ final class ThroughHypothesesTests: XCTestCase {
             ?? false, "\(segments.map(\.reason))")
     }
 
+    /// review 2026-12-05 (A): two experiments that both name a platform outside the list (`desktop`, lint's schema
+    /// error) have one audience: they were told apart as "differ in … audience (platform  / )", with blank values.
+    /// An empty or blank list names no one apart either.
+    func testIdenticalAudiencesEvenInvalidOrBlankAreNeverToldApart() throws {
+        for (first, second) in [("{platforms: [desktop]}", "{platforms: [desktop]}"), ("{platforms: []}", "{platforms: []}"),
+                                ("{regions: []}", "{regions: [de]}"), ("{regions: [\"\"]}", "{regions: [de]}")] {
+            let all = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001", ["audience": first]),
+                            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002", ["audience": second]))
+            let pair = try XCTUnwrap(all.first { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(first): \(all.map(\.reason))")
+            XCTAssertEqual(pair.kind, .duplicate, "\(first) / \(second): \(pair.reason)")
+            XCTAssertFalse(pair.reason.contains("audience ("), pair.reason)
+            XCTAssertTrue(pair.reason.contains("surface, audience; "), pair.reason)
+        }
+    }
+
     /// review53c #8: experiments of one idea in two markets are related work that says so (they got no finding).
     func testExperimentsOfOneIdeaInTwoRegionsAreRelatedWork() throws {
         let all = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001",

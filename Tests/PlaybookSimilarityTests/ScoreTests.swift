@@ -19,6 +19,17 @@ final class ScoreTests: XCTestCase {
         }
     }
 
+    /// review 2026-12-05 (D): an escape sequence is no text: the hyperlink escape `ESC ]8;;URL ESC \` gave the terms
+    /// "8", "http", "evil" and "example"; a colour (CSI), a C1 introducer and any other control are read as a space.
+    func testEscapeSequencesAndControlsGiveNoTerms() {
+        let link = "\u{1B}]8;;http://evil.example/\u{1B}\\First lesson\u{1B}]8;;\u{1B}\\ alert"
+        XCTAssertEqual(Tokenizer.tokens(link), [.word("first"), .word("lesson"), .word("alert")])
+        XCTAssertEqual(Tokenizer.tokens("\u{1B}]8;;http://evil.example/\u{07}lesson\u{1B}[1;31mred\u{1B}[0m\u{9B}2Jgone\u{1B}Mx\u{0}y"),
+                       [.word("lesson"), .word("red"), .word("gone"), .word("x"), .word("y")])
+        XCTAssertEqual(Tokenizer.writtenWords(link).map(\.word), ["first", "lesson", "alert"])
+        XCTAssertEqual(Tokenizer.tokens("Café\tlesson\n8 days"), [.word("café"), .word("lesson"), .number("8"), .word("days")])
+    }
+
     /// A magnitude that no letter follows is part of its number: "£20k" is 20000, as "£20,000" is, and not
     /// 20 (a £20 voucher and a £20k prize were one number); "10min", "5km" and "2mb" stay a number and a word.
     func testAMagnitudeScalesItsNumber() {

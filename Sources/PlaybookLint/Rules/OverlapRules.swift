@@ -153,8 +153,10 @@ private func finding(_ overlap: UnsafePointer<Overlap>, side index: Int, moreDup
     case .duplicate: "duplicates"
     case .related: "is related to"
     }
-    let rule = kind == .related ? OverlapRelated.descriptor.id
-        : overlap.pointee.acknowledgedBy != nil ? OverlapAcknowledged.descriptor.id : context.rule.id
+    // Acknowledged related work is acknowledged too: the summary counts the notes of that one rule, and the
+    // machine formats must name the rule the README does (it kept `overlap-related`: 6 notes listed, 4 counted).
+    let rule = overlap.pointee.acknowledgedBy != nil ? OverlapAcknowledged.descriptor.id
+        : kind == .related ? OverlapRelated.descriptor.id : context.rule.id
     func write(_ message: inout some MessageText) {
         writeOpening(side: side, what: what, other: other, reason: overlap.pointee.reason, into: &message)
         if kind == .related {
@@ -497,8 +499,8 @@ public enum OverlapRelated: RepositoryRule {
 public enum OverlapAcknowledged: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-acknowledged", severity: .note,
-        summary: "A duplicate or collision that an approval on either entity acknowledges by naming the other in `overlaps`.",
-        details: "Hypotheses and experiments both take `approvals: [{by, role, date, note, overlaps: [ID…]}]`; an experiment's approval also covers its hypothesis. The `overlap-duplicate` and `overlap-collision` checks report reviewed overlaps under this rule instead of their own, as notes: `playbook lint` counts them in its summary and lists them with `--verbose`; the machine formats (json, sarif, junit) always carry them.",
+        summary: "A duplicate, collision or related work that an approval on either entity acknowledges by naming the other in `overlaps`.",
+        details: "Hypotheses and experiments both take `approvals: [{by, role, date, note, overlaps: [ID…]}]`; an experiment's approval also covers its hypothesis. The `overlap-duplicate` and `overlap-collision` checks report reviewed overlaps (related work too) under this rule instead of their own, as notes: `playbook lint` counts them in its summary and lists them with `--verbose`; the machine formats (json, sarif, junit) always carry them.",
         triggering: [
             collidingPair(adding: "approvals: [{by: Growth council, role: council, date: 2026-10-28, overlaps: [EXP-0002]}]",
                           markFirst: true, markSecond: true),
