@@ -162,9 +162,17 @@ struct InstalledHooks {
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
             \(rememberingTheTop)
-            \(move)\(runningPlaybook())
+            \(move)# No settings file and no playbook folder here (a branch without the playbook, such as an orphan gh-pages): nothing to check.
+            \(nothingToCheck)
+            \(runningPlaybook())
             """
     }
+
+    /// Lets the commit through where the folder the hook lints from holds neither the settings file nor the default
+    /// root (not even as a link): a branch without the playbook, which `lint --staged` run by hand refuses (exit 2) as
+    /// `lint` does. A playbook there, broken or not, is still linted.
+    /// (`.playbook.yml` and `playbooks`, Configuration's file name and default root: constants, so written unquoted.)
+    static let nothingToCheck = "[ -e .playbook.yml ] || [ -L .playbook.yml ] || [ -e playbooks ] || [ -L playbooks ] || exit 0"
 
     /// The binary running now, its links resolved: what a hook falls back on when `playbook` is not on
     /// PATH (built as `.build/release/playbook` and never installed). Nil when the system does not say.
