@@ -97,6 +97,27 @@ struct InstalledHooks {
         return home + path[slash...]
     }
 
+    /// Whether the hook at `path` is an executable regular file holding, byte for byte, what this version writes as `name`
+    /// for the playbook in `playbookFolder`.
+    static func isCurrent(_ path: String, name: String, playbookFolder: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o100 != 0,
+              let bytes = FileManager.default.contents(atPath: path) else { return false }
+        return bytes == Data(script(name: name, playbookFolder: playbookFolder).utf8)
+    }
+
+    /// Whether the file at `path` runs `playbook lint --staged`, as `init` and `hooks install` recognise it in `.githooks`
+    /// (`HookScript`: comments and the text of `echo` do not count).
+    static func runsStagedLint(_ path: String) -> Bool {
+        FileManager.default.contents(atPath: path).map { HookScript.runsStagedLint(String(decoding: $0, as: UTF8.self)) } ?? false
+    }
+
+    /// Whether the hook at `path` is another tool's that git runs (an executable file) and that runs `playbook lint --staged`
+    /// already: `hooks install` keeps it as it is, done.
+    static func lintsAlready(_ path: String) -> Bool {
+        Workspace.lexists(path) && !isOurs(path) && FileManager.default.isExecutableFile(atPath: path) && runsStagedLint(path)
+    }
+
     /// Whether the file at `path` is a hook `hooks install` wrote.
     static func isOurs(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else { return false }
