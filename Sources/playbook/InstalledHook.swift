@@ -20,10 +20,19 @@ struct InstalledHooks {
     /// What a replaced hook of another tool is kept as, beside it (git never runs it).
     static func backup(of hook: String) -> String { hook + ".before-playbook" }
 
+    /// What `hooks uninstall` keeps one of playbook's hooks as, beside it, when it removes it and it is not byte for byte
+    /// as this version writes it: edited since (lines of the user's), or written by another version.
+    static func removedCopy(of hook: String) -> String { hook + ".removed-by-playbook" }
+
     /// Keeps the regular file `hook` as its backup: a hard link, else (another device, a file system
     /// that refuses links) a copy with its permission bits. Nil when kept, else the reason.
     static func keepBackup(of hook: String) -> String? {
-        let backup = backup(of: hook)
+        keepCopy(of: hook, as: backup(of: hook))
+    }
+
+    /// Keeps the regular file `hook` as `backup` (which must not exist): a hard link, else a copy with its permission bits.
+    /// Nil when kept, else the reason.
+    static func keepCopy(of hook: String, as backup: String) -> String? {
         if link(hook, backup) == 0 { return nil }
         var info = stat()
         guard lstat(hook, &info) == 0, let data = FileManager.default.contents(atPath: hook) else { return String(cString: strerror(errno)) }
@@ -104,6 +113,16 @@ struct InstalledHooks {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o100 != 0,
               let bytes = FileManager.default.contents(atPath: path) else { return false }
         return bytes == Data(script(name: name, playbookFolder: playbookFolder).utf8)
+    }
+
+    /// Whether the hook at `path`, `name`, is byte for byte as this version writes it for the playbook folder it names
+    /// (its `cd ./'FOLDER' || exit 1` line; the top without one): one `hooks uninstall` removes keeping no copy.
+    static func isAsWritten(_ path: String, name: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let prefix = "cd ./'", suffix = "' || exit 1"
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+        let folder = line.map { $0.dropFirst(prefix.count).dropLast(suffix.count).replacingOccurrences(of: "'\\''", with: "'") } ?? ""
+        return isCurrent(path, name: name, playbookFolder: folder)
     }
 
     /// Whether the file at `path` runs `playbook lint --staged`, as `init` and `hooks install` recognise it in `.githooks`
