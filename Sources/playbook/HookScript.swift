@@ -13,7 +13,7 @@ enum HookScript {
             if !indented, let first = commands.first, isPlainExit(first) { return false }
             for command in commands {
                 var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0) }
-                guard let lint = words.firstIndex(of: "lint"), words[(lint + 1)...].contains("--staged") else { continue }
+                guard let lint = words.firstIndex(of: "lint"), words[(lint + 1)...].contains(where: isStagedFlag) else { continue }
                 words = Array(words[..<lint])
                 while let word = words.first, prefixes.contains(word) || isAssignment(word) { words.removeFirst() }
                 guard let program = words.first, !["echo", "printf", ":", "true", "false"].contains(program) else { continue }
@@ -21,6 +21,13 @@ enum HookScript {
             }
         }
         return false
+    }
+
+    /// `--staged`, or `--staged)` closing a subshell, as in the line `hooks install` suggests for a playbook in a subfolder.
+    static func isStagedFlag(_ word: String) -> Bool {
+        var word = Substring(word)
+        while word.hasSuffix(")") { word = word.dropLast() }
+        return word == "--staged"
     }
 
     /// `exit` or `exit N` alone: the script ends there.

@@ -24,8 +24,8 @@ struct Hooks: ParsableCommand {
             refuses without --force when core.hooksPath names another folder or git runs hooks \
             from .git/hooks, which that would turn off. Otherwise \
             writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
-            the latter) into the folder git runs hooks from (atomically; an existing hook is kept \
-            unless --force), run from the playbook's folder when it is a subfolder; a core.hooksPath outside \
+            the latter) into the folder git runs hooks from (atomically; another tool's hook that already runs \
+            `playbook lint --staged` is left as it is, done; any other existing hook is kept unless --force), run from the playbook's folder when it is a subfolder; a core.hooksPath outside \
             the repository (such as ~/.githooks, which other repositories use too) only with --force. Another tool's \
             hook that --force replaces is kept beside it as NAME.before-playbook, which \
             `playbook hooks uninstall` puts back.
@@ -80,17 +80,22 @@ struct Hooks: ParsableCommand {
                 }
             }
             // Installed already, byte for byte as this run would write them: nothing to do, and nothing wrong (a setup
-            // script run twice, or CI, gets exit 0, not the refusal that keeps another tool's hook).
-            let current = zip(InstalledHooks.names, paths).allSatisfy { name, hook in
-                var info = stat()
-                guard lstat(hook, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o100 != 0,
-                      let bytes = FileManager.default.contents(atPath: hook) else { return false }
-                return bytes == Data(InstalledHooks.script(name: name, playbookFolder: playbook).utf8)
+            // script run twice, or CI, gets exit 0, not the refusal that keeps another tool's hook). Another tool's hook that
+            // runs `playbook lint --staged` already (the line the refusal below asks for, added) is done too, and kept.
+            let current = zip(InstalledHooks.names, paths).filter { InstalledHooks.isCurrent($1, name: $0, playbookFolder: playbook) }.map(\.1)
+            let linting = force ? [] : paths.filter { !current.contains($0) && InstalledHooks.lintsAlready($0) }
+            let toWrite = force ? paths : paths.filter { !current.contains($0) && !linting.contains($0) }
+            func display(_ hooks: [String]) -> String {
+                hooks.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
             }
-            if current, !force {
-                let replacedPath = (try? InstalledHooks.rememberThisBinary(in: repository)).flatMap { $0 }
-                let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
-                Terminal.write("\(shown) already installed and up to date: commits and merges run `playbook lint --staged`\n")
+            let leftAsItWas = linting.isEmpty ? nil : "left \(display(linting)) as \(linting.count == 1 ? "it was: it runs" : "they were: they run") "
+                + "`playbook lint --staged` already"
+            if toWrite.isEmpty {
+                let replacedPath = current.isEmpty ? nil : (try? InstalledHooks.rememberThisBinary(in: repository)).flatMap { $0 }
+                if !current.isEmpty {
+                    Terminal.write("\(display(current)) already installed and up to date: commits and merges run `playbook lint --staged`\n")
+                }
+                if let leftAsItWas { Terminal.write(leftAsItWas + "\n") }
                 if let replacedPath { Terminal.write(replacedPath + "\n") }
                 return
             }
@@ -98,15 +103,21 @@ struct Hooks: ParsableCommand {
             // tool's hook that --force replaces is kept beside it, for `hooks uninstall` to put back.
             let line = InstalledHooks.lineForAnotherHook(playbookFolder: playbook)
             var replaced: [String] = []
-            for hook in paths where Workspace.lexists(hook) {
+            for hook in toWrite where Workspace.lexists(hook) {
                 let shown = Inert.terminal(Workspace.display(hook, root: workdir))
                 let ours = InstalledHooks.isOurs(hook)
+                let keptAs = "it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook"
                 guard force else {
-                    throw UsageError(description: ours
-                        ? "\(shown) is playbook's hook, but not as this version writes it (edited since, or written by another version); "
-                            + "use --force to write it again"
-                        : "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
-                            + "or use --force to replace it (it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook)")
+                    if ours {
+                        throw UsageError(description: "\(shown) is playbook's hook, but not as this version writes it (edited since, or written by another version); "
+                            + "use --force to write it again")
+                    }
+                    if InstalledHooks.runsStagedLint(hook) {
+                        throw UsageError(description: "\(shown) runs `playbook lint --staged`, but git does not run it: it is not an executable file; "
+                            + "make it one (chmod +x), or use --force to replace it (\(keptAs))")
+                    }
+                    throw UsageError(description: "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
+                        + "or use --force to replace it (\(keptAs))")
                 }
                 // Checked for every hook before any backup: a link (or a folder) would be refused only when written,
                 // after its backup was made (macOS's link() even follows it), and the stray backup blocked every rerun.
@@ -125,7 +136,7 @@ struct Hooks: ParsableCommand {
             // the backups made are removed, so that running again finds things as they were.
             var backedUp: [String] = []
             var written: [String] = []
-            let existed = Set(paths.filter(Workspace.lexists))
+            let existed = Set(toWrite.filter(Workspace.lexists))
             func undo() {
                 for hook in written.reversed() where !backedUp.contains(hook) && !existed.contains(hook) { unlink(hook) }
                 for hook in backedUp {
@@ -139,7 +150,7 @@ struct Hooks: ParsableCommand {
                 }
                 backedUp.append(hook)
             }
-            for (name, hook) in zip(InstalledHooks.names, paths) {
+            for (name, hook) in zip(InstalledHooks.names, paths) where toWrite.contains(hook) {
                 do {
                     try AtomicFile.write(InstalledHooks.script(name: name, playbookFolder: playbook), to: hook, within: hooks.top,
                                          shownFrom: workdir, force: force, mode: 0o755)
@@ -154,9 +165,9 @@ struct Hooks: ParsableCommand {
             }
             // For a hook run without playbook on PATH; the hooks run it from PATH first, so a failure here loses nothing else.
             let replacedPath = (try? InstalledHooks.rememberThisBinary(in: repository)).flatMap { $0 }
-            let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
             let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
-            Terminal.write("wrote \(shown): commits and merges now run `playbook lint --staged`\(place)\n")
+            Terminal.write("wrote \(display(toWrite)): commits and merges now run `playbook lint --staged`\(place)\n")
+            if let leftAsItWas { Terminal.write(leftAsItWas + "\n") }
             for hook in replaced {
                 Terminal.write("kept the hook it replaced as \(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) "
                     + "(`playbook hooks uninstall` puts it back)\n")

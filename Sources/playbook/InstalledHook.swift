@@ -20,10 +20,19 @@ struct InstalledHooks {
     /// What a replaced hook of another tool is kept as, beside it (git never runs it).
     static func backup(of hook: String) -> String { hook + ".before-playbook" }
 
+    /// What `hooks uninstall` keeps one of playbook's hooks as, beside it, when it removes it and it is not byte for byte
+    /// as this version writes it: edited since (lines of the user's), or written by another version.
+    static func removedCopy(of hook: String) -> String { hook + ".removed-by-playbook" }
+
     /// Keeps the regular file `hook` as its backup: a hard link, else (another device, a file system
     /// that refuses links) a copy with its permission bits. Nil when kept, else the reason.
     static func keepBackup(of hook: String) -> String? {
-        let backup = backup(of: hook)
+        keepCopy(of: hook, as: backup(of: hook))
+    }
+
+    /// Keeps the regular file `hook` as `backup` (which must not exist): a hard link, else a copy with its permission bits.
+    /// Nil when kept, else the reason.
+    static func keepCopy(of hook: String, as backup: String) -> String? {
         if link(hook, backup) == 0 { return nil }
         var info = stat()
         guard lstat(hook, &info) == 0, let data = FileManager.default.contents(atPath: hook) else { return String(cString: strerror(errno)) }
@@ -97,6 +106,37 @@ struct InstalledHooks {
         return home + path[slash...]
     }
 
+    /// Whether the hook at `path` is an executable regular file holding, byte for byte, what this version writes as `name`
+    /// for the playbook in `playbookFolder`.
+    static func isCurrent(_ path: String, name: String, playbookFolder: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o100 != 0,
+              let bytes = FileManager.default.contents(atPath: path) else { return false }
+        return bytes == Data(script(name: name, playbookFolder: playbookFolder).utf8)
+    }
+
+    /// Whether the hook at `path`, `name`, is byte for byte as this version writes it for the playbook folder it names
+    /// (its `cd ./'FOLDER' || exit 1` line; the top without one): one `hooks uninstall` removes keeping no copy.
+    static func isAsWritten(_ path: String, name: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let prefix = "cd ./'", suffix = "' || exit 1"
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+        let folder = line.map { $0.dropFirst(prefix.count).dropLast(suffix.count).replacingOccurrences(of: "'\\''", with: "'") } ?? ""
+        return isCurrent(path, name: name, playbookFolder: folder)
+    }
+
+    /// Whether the file at `path` runs `playbook lint --staged`, as `init` and `hooks install` recognise it in `.githooks`
+    /// (`HookScript`: comments and the text of `echo` do not count).
+    static func runsStagedLint(_ path: String) -> Bool {
+        FileManager.default.contents(atPath: path).map { HookScript.runsStagedLint(String(decoding: $0, as: UTF8.self)) } ?? false
+    }
+
+    /// Whether the hook at `path` is another tool's that git runs (an executable file) and that runs `playbook lint --staged`
+    /// already: `hooks install` keeps it as it is, done.
+    static func lintsAlready(_ path: String) -> Bool {
+        Workspace.lexists(path) && !isOurs(path) && FileManager.default.isExecutableFile(atPath: path) && runsStagedLint(path)
+    }
+
     /// Whether the file at `path` is a hook `hooks install` wrote.
     static func isOurs(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else { return false }
@@ -162,9 +202,17 @@ struct InstalledHooks {
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
             \(rememberingTheTop)
-            \(move)\(runningPlaybook())
+            \(move)# No settings file and no playbook folder here (a branch without the playbook, such as an orphan gh-pages): nothing to check.
+            \(nothingToCheck)
+            \(runningPlaybook())
             """
     }
+
+    /// Lets the commit through where the folder the hook lints from holds neither the settings file nor the default
+    /// root (not even as a link): a branch without the playbook, which `lint --staged` run by hand refuses (exit 2) as
+    /// `lint` does. A playbook there, broken or not, is still linted.
+    /// (`.playbook.yml` and `playbooks`, Configuration's file name and default root: constants, so written unquoted.)
+    static let nothingToCheck = "[ -e .playbook.yml ] || [ -L .playbook.yml ] || [ -e playbooks ] || [ -L playbooks ] || exit 0"
 
     /// The binary running now, its links resolved: what a hook falls back on when `playbook` is not on
     /// PATH (built as `.build/release/playbook` and never installed). Nil when the system does not say.
