@@ -136,3 +136,31 @@ enum SmallPlaybook {
         return scratch
     }
 }
+
+/// Another tool's hook (husky's, versioned in `.husky`), which `hooks install` must keep or add a line to.
+enum AnotherToolsHook {
+    static let text = "#!/bin/sh\necho HUSKY-RAN\n"
+
+    /// Points `core.hooksPath` at `.husky` and writes an executable `.husky/pre-commit` holding `text` and then `lines`.
+    @discardableResult
+    static func install(in scratch: ScratchDirectory, _ repository: Repository, lines: String = "") throws -> URL {
+        try repository.setConfig("core.hooksPath", ".husky")
+        return try write(in: scratch, lines: lines)
+    }
+
+    /// (Re)writes the executable `.husky/pre-commit`: `text`, then `lines`.
+    @discardableResult
+    static func write(in scratch: ScratchDirectory, lines: String = "") throws -> URL {
+        try scratch.write(".husky/pre-commit", text + lines)
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        chmod(hook.path, 0o755)
+        return hook
+    }
+
+    /// The line a refusal of `hooks install` says to add to the hook; nil when it suggests none.
+    static func suggestedLine(_ refusal: CLIResult) -> String? {
+        guard let start = refusal.stderr.range(of: "add the line `"),
+              let end = refusal.stderr[start.upperBound...].range(of: "` to it") else { return nil }
+        return String(refusal.stderr[start.upperBound..<end.lowerBound])
+    }
+}

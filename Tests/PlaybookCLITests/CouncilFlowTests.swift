@@ -118,40 +118,41 @@ final class CouncilFlowTests: XCTestCase {
     /// experiment that takes its squad further over the quarter's cap gets no finding of its own (the rule names the one
     /// that crossed it), and the commit is refused all the same (review71: it went through).
     func testTheHookRefusesACommitThatTakesASquadFurtherOverItsCap() throws {
-        let (scratch, repository, _) = try start()
-        func spending(_ id: String, _ budget: Int) -> String {
-            Self.experiment(id, squad: "activation-emea", title: "Banner \(id)").replacing("surface: web/home/banner", with: "surface: web/\(id)") + "\nbudget: \(budget)\n"
-        }
-        _ = try commit(repository, scratch, [
-            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad + "\nbudget: {quarterly: 5000, currency: EUR}\n",
-            "playbooks/EXP-1.yml": spending("EXP-1", 3000), "playbooks/EXP-2.yml": spending("EXP-2", 3000),
-        ], "over the cap already")
+        let (scratch, repository) = try overItsCap()
         let before = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertTrue(before.stdout.contains("[squad-budget]"), before.stdout)
         try stageAnUnrelatedHypothesis(scratch, repository)
         let unrelated = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         XCTAssertEqual(unrelated.status, 0, unrelated.stdout + unrelated.stderr)
-        try scratch.write("playbooks/EXP-3.yml", spending("EXP-3", 1000))
+        try scratch.write("playbooks/EXP-3.yml", Self.spending("EXP-3", 1000))
         try repository.stage(paths: ["playbooks/EXP-3.yml"])
         let worse = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         XCTAssertEqual(worse.status, 1, worse.stdout + worse.stderr)
         XCTAssertTrue(worse.stdout.contains("[squad-budget]"), worse.stdout)
     }
 
+    /// An experiment of activation-emea spending `budget` on a surface of its own.
+    static func spending(_ id: String, _ budget: Int) -> String {
+        experiment(id, squad: "activation-emea", title: "Banner \(id)").replacing("surface: web/home/banner", with: "surface: web/\(id)") + "\nbudget: \(budget)\n"
+    }
+
+    /// A committed playbook whose squad is over its quarter's cap: EXP-1 and EXP-2 spend 3,000 each of 5,000.
+    func overItsCap() throws -> (ScratchDirectory, Repository) {
+        let (scratch, repository, _) = try start()
+        _ = try commit(repository, scratch, [
+            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad + "\nbudget: {quarterly: 5000, currency: EUR}\n",
+            "playbooks/EXP-1.yml": Self.spending("EXP-1", 3000), "playbooks/EXP-2.yml": Self.spending("EXP-2", 3000),
+        ], "over the cap already")
+        return (scratch, repository)
+    }
+
     /// A commit that brings a squad's total closer to its cap, still over it, is not refused for the total HEAD already
     /// had above it, in a file the commit leaves unchanged (review, 2026-12-05: cutting one experiment's budget was
     /// refused, the smaller total read as a new error); from the kept baseline and from linting HEAD alike.
     func testTheHookLetsThroughACommitThatBringsASquadCloserToItsCap() throws {
-        let (scratch, repository, _) = try start()
-        func spending(_ id: String, _ budget: Int) -> String {
-            Self.experiment(id, squad: "activation-emea", title: "Banner \(id)").replacing("surface: web/home/banner", with: "surface: web/\(id)") + "\nbudget: \(budget)\n"
-        }
-        _ = try commit(repository, scratch, [
-            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad + "\nbudget: {quarterly: 5000, currency: EUR}\n",
-            "playbooks/EXP-1.yml": spending("EXP-1", 3000), "playbooks/EXP-2.yml": spending("EXP-2", 3000),
-        ], "over the cap already")
+        let (scratch, repository) = try overItsCap()
         XCTAssertTrue(try CLI.run(["lint"] + today, in: scratch.url).stdout.contains("[squad-budget]"))
-        try scratch.write("playbooks/EXP-1.yml", spending("EXP-1", 2500))
+        try scratch.write("playbooks/EXP-1.yml", Self.spending("EXP-1", 2500))
         try repository.stage(paths: ["playbooks/EXP-1.yml"])
         for run in ["baseline kept by the first run", "HEAD linted again"] {
             if run == "HEAD linted again" { try? FileManager.default.removeItem(at: scratch.url.appendingPathComponent(".git/playbook")) }
@@ -162,7 +163,7 @@ final class CouncilFlowTests: XCTestCase {
                           "\(run): \(better.stdout)\(better.stderr)")
         }
         // The same experiment raised instead takes the squad further over: refused.
-        try scratch.write("playbooks/EXP-1.yml", spending("EXP-1", 3500))
+        try scratch.write("playbooks/EXP-1.yml", Self.spending("EXP-1", 3500))
         try repository.stage(paths: ["playbooks/EXP-1.yml"])
         XCTAssertEqual(try CLI.run(["lint", "--staged"] + today, in: scratch.url).status, 1)
     }

@@ -70,22 +70,14 @@ final class HooksInstallExistingHookTests: XCTestCase {
     func testTheSuggestedSubfolderLineCountsAsDone() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
-        try repository.setConfig("core.hooksPath", ".husky")
         try scratch.write("growth/.playbook.yml", "roots: [playbooks]\n")
         try scratch.write("growth/playbooks/metrics.yml", SmallPlaybook.metrics)
-        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
-        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n")
-        chmod(hook.path, 0o755)
+        try AnotherToolsHook.install(in: scratch, repository)
         let growth = scratch.url.appendingPathComponent("growth")
         let refused = try CLI.run(["hooks", "install"], in: growth)
         XCTAssertEqual(refused.status, 2, refused.stdout)
-        guard let start = refused.stderr.range(of: "add the line `"),
-              let end = refused.stderr[start.upperBound...].range(of: "` to it") else {
-            return XCTFail("no line suggested: " + refused.stderr)
-        }
-        let line = String(refused.stderr[start.upperBound..<end.lowerBound])
-        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n" + line + "\n")
-        chmod(hook.path, 0o755)
+        guard let line = AnotherToolsHook.suggestedLine(refused) else { return XCTFail("no line suggested: " + refused.stderr) }
+        try AnotherToolsHook.write(in: scratch, lines: line + "\n")
 
         let installed = try CLI.run(["hooks", "install"], in: growth)
         XCTAssertEqual(installed.status, 0, line + "\n" + installed.stderr)

@@ -66,11 +66,8 @@ final class HooksUninstallTests: XCTestCase {
     func testUninstallPuttingBackAnotherToolsHookKeepsTheEditedOne() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
-        try repository.setConfig("core.hooksPath", ".husky")
-        let husky = "#!/bin/sh\necho HUSKY-RAN\n"
-        try scratch.write(".husky/pre-commit", husky)
-        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
-        chmod(hook.path, 0o755)
+        let husky = AnotherToolsHook.text
+        let hook = try AnotherToolsHook.install(in: scratch, repository)
         XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
         let edited = try String(contentsOf: hook, encoding: .utf8) + "echo my-extra-check\n"
         try edited.write(to: hook, atomically: false, encoding: .utf8)

@@ -114,11 +114,8 @@ final class InstalledHookTests: XCTestCase {
     func testForceKeepsAnotherToolsHookAndUninstallPutsItBack() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
-        try repository.setConfig("core.hooksPath", ".husky")
-        let husky = "#!/bin/sh\necho HUSKY-RAN\n"
-        try scratch.write(".husky/pre-commit", husky)
-        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
-        chmod(hook.path, 0o755)
+        let husky = AnotherToolsHook.text
+        let hook = try AnotherToolsHook.install(in: scratch, repository)
 
         let refused = try CLI.run(["hooks", "install"], in: scratch.url)
         XCTAssertEqual(refused.status, 2, refused.stdout)
@@ -237,19 +234,11 @@ final class InstalledHookTests: XCTestCase {
     /// plain `git commit`: git names the index `.git/index`, relative to the top, which is not found from growth/.
     func testTheLineSuggestedForAnotherToolsHookWorksUnderGitCommit() throws {
         let (scratch, repository) = try makeSubfolderPlaybook()
-        try repository.setConfig("core.hooksPath", ".husky")
-        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n")
-        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
-        chmod(hook.path, 0o755)
+        try AnotherToolsHook.install(in: scratch, repository)
         let refused = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
         XCTAssertEqual(refused.status, 2, refused.stdout)
-        guard let start = refused.stderr.range(of: "add the line `"),
-              let end = refused.stderr[start.upperBound...].range(of: "` to it") else {
-            return XCTFail("no line suggested: " + refused.stderr)
-        }
-        let line = String(refused.stderr[start.upperBound..<end.lowerBound])
-        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n" + line + "\n")
-        chmod(hook.path, 0o755)
+        guard let line = AnotherToolsHook.suggestedLine(refused) else { return XCTFail("no line suggested: " + refused.stderr) }
+        try AnotherToolsHook.write(in: scratch, lines: line + "\n")
 
         try git(["add", "-A"], in: scratch.url)
         let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
