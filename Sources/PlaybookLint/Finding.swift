@@ -34,9 +34,11 @@ public struct Finding: Sendable, Hashable {
     /// The base's `amount` when a review finds this finding made worse by the change (`amount`
     /// is the head's); nil otherwise, and always in `lint`.
     public var worsenedFrom: Double?
+    /// How far `amount` is over the rule's limit (`Diagnostic.excess`); nil where the rule measures nothing.
+    public var excess: Double?
 
     public init(file: String, line: Int, column: Int, rule: String, severity: Severity, message: String,
-                entity: String? = nil, related: [String] = [], field: String? = nil, amount: Double? = nil) {
+                entity: String? = nil, related: [String] = [], field: String? = nil, amount: Double? = nil, excess: Double? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -47,6 +49,7 @@ public struct Finding: Sendable, Hashable {
         self.related = related
         self.field = field
         self.amount = amount
+        self.excess = excess
     }
 
     /// Findings are shown by file, then position, then rule.
@@ -125,14 +128,15 @@ public struct LintReport: Sendable {
     }
 
     /// What `scoped` compares a finding by: rule, file, entity, related entities (sorted) and severity.
-    /// `amount`: what the rule measured, as written back exactly (`Double.description`; "" where it measures
+    /// `amount`: how far over its limit the rule measured it (`excess`: a budget total less the cap, so a cap lowered under
+    /// an unchanged total is the commit's), else what it measured, as written back exactly (`Double.description`; "" where it measures
     /// nothing), so a finding HEAD had that the commit makes worse (a budget further over its cap, by an
     /// experiment that itself gets no finding) is not taken for the one HEAD had (review70b).
     public struct ScopeKey: Hashable, Sendable {
         public var rule: String, file: String, entity: String?, related: [String], severity: String, amount: String
         public init(_ finding: Finding) {
             (rule, file, entity, related, severity) = (finding.rule, finding.file, finding.entity, finding.related.sorted(), finding.severity.rawValue)
-            amount = finding.amount?.description ?? ""
+            amount = (finding.excess ?? finding.amount)?.description ?? ""
         }
 
         public init(rule: String, file: String, entity: String?, related: [String], severity: String, amount: String = "") {
@@ -200,7 +204,7 @@ public struct LintReport: Sendable {
             remaining[key] = left - 1
             return true
         }
-        guard let amount = finding.amount else { return false }
+        guard let amount = finding.excess ?? finding.amount else { return false }
         let larger = remaining.keys.filter { known in
             guard let was = Double(known.amount), was >= amount, remaining[known, default: 0] > 0 else { return false }
             var same = known

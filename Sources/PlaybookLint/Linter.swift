@@ -282,7 +282,7 @@ public struct Linter: Sendable {
                                 file: located.file, line: diagnostic.mark.line, column: diagnostic.mark.column,
                                 rule: diagnostic.rule, severity: kept[k].severity, message: diagnostic.message,
                                 entity: diagnostic.entity, related: diagnostic.related, field: diagnostic.field,
-                                amount: diagnostic.amount))
+                                amount: diagnostic.amount, excess: diagnostic.excess))
                         }
                     }
                 }

@@ -18,9 +18,12 @@ public struct Diagnostic: Sendable, Hashable {
     /// What the rule measured, where more is worse (a quarter's budget total, a count of key
     /// results): a review compares it with the base's to see a problem made worse.
     public var amount: Double?
+    /// How far `amount` is over the rule's limit (a budget total less its cap, a count less the most allowed):
+    /// what `lint --staged` compares with HEAD's, so a limit lowered under an unchanged total is the change's doing.
+    public var excess: Double?
 
     public init(rule: String, mark: Mark, message: String, entity: String? = nil, related: [String] = [], field: String? = nil,
-                amount: Double? = nil) {
+                amount: Double? = nil, excess: Double? = nil) {
         self.rule = rule
         self.mark = mark
         self.message = message
@@ -28,6 +31,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.related = related
         self.field = field
         self.amount = amount
+        self.excess = excess
     }
 }
 

@@ -168,6 +168,23 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["lint", "--staged"] + today, in: scratch.url).status, 1)
     }
 
+    /// The cap lowered under an unchanged total takes the squad further over it: the error, in an experiment's file the
+    /// commit leaves unchanged, is the commit's and refuses it (review, 2026-12-05: it passed as "already there", the
+    /// total being the same); a cap raised, the squad still over, is not refused.
+    func testTheHookRefusesACapLoweredUnderTheSameTotal() throws {
+        let (scratch, repository) = try overItsCap()
+        let squad = "playbooks/squads/activation-emea.yml"
+        try scratch.write(squad, SmallPlaybook.squad + "\nbudget: {quarterly: 4000, currency: EUR}\n")
+        try repository.stage(paths: [squad])
+        let lowered = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(lowered.status, 1, lowered.stdout + lowered.stderr)
+        XCTAssertFalse(lowered.stderr.contains("already there"), lowered.stderr)
+        try scratch.write(squad, SmallPlaybook.squad + "\nbudget: {quarterly: 5500, currency: EUR}\n")
+        try repository.stage(paths: [squad])
+        let raised = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(raised.status, 0, raised.stdout + raised.stderr)
+    }
+
     /// Two errors with one key (rule, file, entity, related, severity, amount), where HEAD had one: the second is the
     /// commit's, and refuses it (small72: HEAD's keys were a set, so both counted as already there). EXP-1 names HYP-1 as
     /// its hypothesis and, wrongly, as a guardrail (one error); a commit that removes HYP-1 makes the hypothesis reference

@@ -40,7 +40,7 @@ enum KeyResultsPerObjective: RepositoryRule {
             return context.finding(
                 file, objective.keyResults[limit].mark,
                 "objective \(objective.id.value) has \(objective.keyResults.count) key results; keep at most \(limit) so the squad stays focused",
-                entity: objective.id.value, amount: Double(objective.keyResults.count))
+                entity: objective.id.value, amount: Double(objective.keyResults.count), excess: Double(objective.keyResults.count - limit))
         }
     }
 }

@@ -129,9 +129,9 @@ public struct RuleContext: Sendable {
 
     /// A finding of this rule; `amount` is what it measured, where more is worse.
     func finding(_ file: String, _ mark: Mark, _ message: String, entity: String?, related: [String] = [],
-                 amount: Double? = nil) -> LocatedDiagnostic {
+                 amount: Double? = nil, excess: Double? = nil) -> LocatedDiagnostic {
         LocatedDiagnostic(file: file, diagnostic: Diagnostic(rule: rule.id, mark: mark, message: message, entity: entity,
-                                                             related: related, amount: amount))
+                                                             related: related, amount: amount, excess: excess))
     }
 }
 

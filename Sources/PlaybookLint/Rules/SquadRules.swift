@@ -63,7 +63,7 @@ enum SquadBudget: RepositoryRule {
         var budgets: [String: [Double]] = [:]
         // Every finding: its index in `out`, its squad quarter, and the sum its message names (the
         // running total it crossed the cap at, or the budget alone over it).
-        var found: [(index: Int, key: String, named: Double)] = []
+        var found: [(index: Int, key: String, named: Double, cap: Double)] = []
         var out: [LocatedDiagnostic] = []
         // Spent in the order the experiments start (then by id), not in file order: the experiment that
         // takes a quarter over the cap is the same however the files are named or moved.
@@ -92,13 +92,13 @@ enum SquadBudget: RepositoryRule {
             budgets[key, default: []].append(budget)
             if BudgetTotal.isOver(budget, cap: cap) {
                 // Over the cap on its own: whatever else the squad plans, this one cannot fit.
-                found.append((out.count, key, budget))
+                found.append((out.count, key, budget, cap))
                 out.append(context.finding(
                     experiment.file, experiment.mark,
                     "\(experiment.id)'s budget of \(format(budget)) alone is over squad \(squadID)'s quarterly cap of \(format(cap)) in \(quarter); split it, cut it, or raise the cap",
                     entity: experiment.id, related: [squadID]))
             } else if !BudgetTotal.isOver(before, cap: cap), BudgetTotal.isOver(before + budget, cap: cap) {
-                found.append((out.count, key, before + budget))
+                found.append((out.count, key, before + budget, cap))
                 out.append(context.finding(
                     experiment.file, experiment.mark,
                     "\(experiment.id) brings squad \(squadID)'s experiment budgets in \(quarter) to \(format(shown(before + budget))), over its quarterly cap of \(format(cap))",
@@ -109,7 +109,7 @@ enum SquadBudget: RepositoryRule {
         // measures it (a change adding more makes each worse, one cutting it makes none worse): summed
         // smallest first, so moving or renaming files never changes it, and kept to 10⁻⁶.
         var totals: [String: Double] = [:]
-        for (index, key, named) in found {
+        for (index, key, named, cap) in found {
             let total = totals[key] ?? BudgetTotal.of(budgets[key, default: []])
             totals[key] = total
             if total > shown(named) { out[index].diagnostic.message += "; the quarter's total is \(format(total))" }
@@ -119,6 +119,7 @@ enum SquadBudget: RepositoryRule {
                 out[index].diagnostic.message += "; it counts abandoned \(named): clear `start` of one that never ran"
             }
             out[index].diagnostic.amount = total
+            out[index].diagnostic.excess = total - cap
         }
         return out
     }
