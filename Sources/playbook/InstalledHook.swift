@@ -202,17 +202,14 @@ struct InstalledHooks {
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
             \(rememberingTheTop)
-            \(move)# No settings file and no playbook folder here (a branch without the playbook, such as an orphan gh-pages): nothing to check.
-            \(nothingToCheck)
-            \(runningPlaybook())
+            \(move)\(runningPlaybook())
             """
     }
 
-    /// Lets the commit through where the folder the hook lints from holds neither the settings file nor the default
-    /// root (not even as a link): a branch without the playbook, which `lint --staged` run by hand refuses (exit 2) as
-    /// `lint` does. A playbook there, broken or not, is still linted.
-    /// (`.playbook.yml` and `playbooks`, Configuration's file name and default root: constants, so written unquoted.)
-    static let nothingToCheck = "[ -e .playbook.yml ] || [ -L .playbook.yml ] || [ -e playbooks ] || [ -L playbooks ] || exit 0"
+    /// Set by the hooks `init` and `hooks install` write for the `lint --staged` they run: a commit whose index and HEAD
+    /// hold neither a settings file nor a playbook file (a branch without the playbook, such as an orphan gh-pages) has
+    /// nothing to judge and goes through, while `lint --staged` run by hand refuses it (exit 2) as `lint` does.
+    static let hookVariable = "PLAYBOOK_HOOK"
 
     /// The binary running now, its links resolved: what a hook falls back on when `playbook` is not on
     /// PATH (built as `.build/release/playbook` and never installed). Nil when the system does not say.
@@ -314,6 +311,8 @@ struct InstalledHooks {
     static func runningPlaybook() -> String {
         let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/)"
         return """
+            # A branch whose index and HEAD hold no playbook (an orphan gh-pages) has nothing to check: `lint --staged` lets it through.
+            \(hookVariable)=1; export \(hookVariable)
             if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi
