@@ -66,6 +66,7 @@ struct Hooks: ParsableCommand {
             }
             let hooks = try InstalledHooks(repository: repository, workdir: workdir)
             let playbook = InstalledHooks.playbookFolder(from: FileManager.default.currentDirectoryPath, workdir: workdir)
+            try InstalledHooks.checkNotBesideASubfolderPlaybook(repository, workdir: workdir, playbookFolder: playbook)
             if hooks.outside, !force {
                 throw UsageError(description: "core.hooksPath is \(Inert.terminal(hooks.folder)), outside this repository: a hook written there runs for "
                     + "every repository that uses that setting (often every one on this machine); use --force to write it there anyway, "

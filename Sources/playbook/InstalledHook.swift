@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookGit
+import PlaybookLint
 import PlaybookModel
 
 /// The hooks `playbook hooks install` writes into the folder git runs hooks from (not the versioned
@@ -154,6 +155,24 @@ struct InstalledHooks {
             relative = (relative as NSString).deletingLastPathComponent
         }
         return ""
+    }
+
+    /// Refuses `hooks install` run outside any playbook (`playbookFolder` is the top, which has no `.playbook.yml` and no
+    /// default root, in the working tree or the index) when the index holds a `.playbook.yml` in a subfolder: the hook
+    /// would lint from the top, where there is no playbook; the refusal names the folder to run from, as `lint --staged` does.
+    static func checkNotBesideASubfolderPlaybook(_ repository: Repository, workdir: String, playbookFolder: String) throws {
+        guard playbookFolder.isEmpty else { return }
+        let roots = Configuration().roots
+        let atTheTop: (String) -> Bool = { path in path == Configuration.fileName || roots.contains { PathSpelling.isWithin(path, $0) } }
+        guard !Workspace.lexists(workdir + "/" + Configuration.fileName), !roots.contains(where: { Workspace.lexists(workdir + "/" + $0) }),
+              let entries = try? repository.stagedEntries(where: { atTheTop($0) || $0.hasSuffix("/" + Configuration.fileName) }).entries,
+              !entries.contains(where: { atTheTop($0.path) }),
+              let nested = entries.first?.path else { return }
+        let folder = Inert.terminal((nested as NSString).deletingLastPathComponent)
+        let more = entries.count > 1 ? " (and \(entries.count - 1) more)" : ""
+        throw UsageError(description: "no playbook at the repository top (no \(Configuration.fileName), and no folder \(roots.map(Inert.terminal).joined(separator: ", "))); "
+            + "the index has \(Inert.terminal(nested))\(more): run from \(folder)/ (cd \(folder) && playbook hooks install), "
+            + "so that the hook lints that playbook")
     }
 
     /// Quoted for sh scalar by scalar: a mark after a `'` does not hide it from the shell.
