@@ -126,16 +126,19 @@ struct InstalledHooks {
         return isCurrent(path, name: name, playbookFolder: folder)
     }
 
-    /// Whether the file at `path` runs `playbook lint --staged`, as `init` and `hooks install` recognise it in `.githooks`
-    /// (`HookScript`: comments and the text of `echo` do not count).
-    static func runsStagedLint(_ path: String) -> Bool {
-        FileManager.default.contents(atPath: path).map { HookScript.runsStagedLint(String(decoding: $0, as: UTF8.self)) } ?? false
+    /// Whether the file at `path` runs `playbook lint --staged` in `playbookFolder` so that its failure refuses the commit,
+    /// as `init` and `hooks install` recognise it in `.githooks` (`HookScript`).
+    static func runsStagedLint(_ path: String, playbookFolder: String) -> Bool {
+        FileManager.default.contents(atPath: path).map {
+            HookScript.runsStagedLint(String(decoding: $0, as: UTF8.self), playbookFolder: playbookFolder)
+        } ?? false
     }
 
     /// Whether the hook at `path` is another tool's that git runs (an executable file) and that runs `playbook lint --staged`
-    /// already: `hooks install` keeps it as it is, done.
-    static func lintsAlready(_ path: String) -> Bool {
-        Workspace.lexists(path) && !isOurs(path) && FileManager.default.isExecutableFile(atPath: path) && runsStagedLint(path)
+    /// in `playbookFolder` already: `hooks install` keeps it as it is, done.
+    static func lintsAlready(_ path: String, playbookFolder: String) -> Bool {
+        Workspace.lexists(path) && !isOurs(path) && FileManager.default.isExecutableFile(atPath: path)
+            && runsStagedLint(path, playbookFolder: playbookFolder)
     }
 
     /// Whether the file at `path` is a hook `hooks install` wrote.
