@@ -85,7 +85,7 @@ struct Hooks: ParsableCommand {
             // script run twice, or CI, gets exit 0, not the refusal that keeps another tool's hook). Another tool's hook that
             // runs `playbook lint --staged` already (the line the refusal below asks for, added) is done too, and kept.
             let current = zip(InstalledHooks.names, paths).filter { InstalledHooks.isCurrent($1, name: $0, playbookFolder: playbook) }.map(\.1)
-            let linting = force ? [] : paths.filter { !current.contains($0) && InstalledHooks.lintsAlready($0, playbookFolder: playbook) }
+            let linting = force ? [] : paths.filter { !current.contains($0) && InstalledHooks.lintsAlready($0, playbookFolder: playbook, workdir: workdir) }
             let toWrite = force ? paths : paths.filter { !current.contains($0) && !linting.contains($0) }
             func display(_ hooks: [String]) -> String {
                 hooks.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")

@@ -136,9 +136,15 @@ struct InstalledHooks {
 
     /// Whether the hook at `path` is another tool's that git runs (an executable file) and that runs `playbook lint --staged`
     /// in `playbookFolder` already: `hooks install` keeps it as it is, done.
-    static func lintsAlready(_ path: String, playbookFolder: String) -> Bool {
-        Workspace.lexists(path) && !isOurs(path) && FileManager.default.isExecutableFile(atPath: path)
-            && runsStagedLint(path, playbookFolder: playbookFolder)
+    static func lintsAlready(_ path: String, playbookFolder: String, workdir: String) -> Bool {
+        guard Workspace.lexists(path), !isOurs(path), FileManager.default.isExecutableFile(atPath: path) else { return false }
+        // `init`'s hook lints from the folder above its own (`growth/.githooks` lints growth/): done when that is the playbook's.
+        if FileManager.default.contents(atPath: path) == Data(Templates.hook().utf8) {
+            let above = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            let relative = VersionedHooks.relative(Workspace.normalized(above), to: Workspace.normalized(workdir))
+            if relative == playbookFolder || (playbookFolder.isEmpty && relative == ".") { return true }
+        }
+        return runsStagedLint(path, playbookFolder: playbookFolder)
     }
 
     /// Whether the file at `path` is a hook `hooks install` wrote.

@@ -502,6 +502,17 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(accepted.status, 0, accepted.stdout + accepted.stderr)
     }
 
+    /// The hooks `init growth` writes lint growth/ (they change into the folder above their own): `hooks install` run
+    /// there takes them as done, though no line of theirs changes into growth/.
+    func testHooksInstallInASubfolderTakesTheHooksInitWroteThere() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        XCTAssertEqual(try CLI.run(["init", "growth"], in: scratch.url).status, 0)
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
+        XCTAssertEqual(installed.status, 0, installed.stdout + installed.stderr)
+        XCTAssertTrue(installed.stdout.contains("left growth/.githooks/pre-commit and growth/.githooks/pre-merge-commit as they were"), installed.stdout)
+    }
+
     /// `init` in a repository never turns off the hooks git runs today without --force, as `hooks install`.
     func testInitKeepsTheHooksARepositoryAlreadyRuns() throws {
         let scratch = try ScratchDirectory()
