@@ -58,10 +58,14 @@ struct Hooks: ParsableCommand {
                 }
                 let folder = try VersionedHooks(folder: workdir + "/.githooks", in: repository, workdir: workdir)
                 try folder.check(force: force)
-                // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which.
+                // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which. Pointed
+                // there already (`init` did, or a run before this one), nothing changes, and that is said.
+                let already = folder.isPointedAt
                 let (hooks, replacedPath) = try folder.point()
-                Terminal.write("core.hooksPath set to .githooks; git now runs these hooks from it: "
-                    + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
+                let shown = hooks.map(Inert.terminal).joined(separator: ", ")
+                Terminal.write(already
+                    ? "already in place: core.hooksPath names .githooks, and git runs these hooks from it: \(shown)\n"
+                    : "core.hooksPath set to .githooks; git now runs these hooks from it: \(shown)\n")
                 if let replacedPath { Terminal.write(replacedPath + "\n") }
                 return
             }

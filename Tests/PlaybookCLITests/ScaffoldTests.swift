@@ -578,8 +578,23 @@ final class ScaffoldTests: XCTestCase {
         _ = try CLI.run(["init"], in: scratch.url)
         try Repository.open(at: scratch.url.path).setConfig("core.hooksPath", "elsewhere")
         XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 2)
-        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.hasPrefix("core.hooksPath set to .githooks; git now runs these hooks from it: pre-commit, pre-merge-commit\n"),
+                      forced.stdout)
         XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
+    /// In a repository made by `init`, `hooks install` said "core.hooksPath set to .githooks" though nothing changed
+    /// (review, 2026-12-05): it says the hooks are in place already.
+    func testHooksInstallAfterInitSaysTheHooksAreInPlaceAlready() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init"], in: scratch.url).status, 0)
+        let again = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.hasPrefix("already in place: core.hooksPath names .githooks, and git runs these hooks from it: "
+            + "pre-commit, pre-merge-commit\n"), again.stdout)
+        XCTAssertFalse(again.stdout.contains("set to"), again.stdout)
     }
 
     /// A foreign .githooks/pre-commit that never runs the linter was pointed at ("git now runs these
