@@ -128,19 +128,23 @@ struct StagedSource: LintSource {
                                   include: Self.underRoots(settings.rootPrefixes), linkedFolders: Self.belowRoots(settings.rootPrefixes))
         let prefixes = settings.rootPrefixes
         let within: (String) -> Bool = { path in prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } }
-        let headHoldsNoPlaybookFile = try self.head.map { head in
-            let include = Self.underRoots(head.settings?.rootPrefixes ?? [])
-            return try head.settings.map { try repository.changedFiles(from: nil, to: head.tree, under: $0.rootPrefixes, include: include).isEmpty } ?? false
-        } ?? true
+        let head = self.head
+        // (Read only when needed: it lists HEAD's tree under the roots.)
+        func headHoldsNoPlaybookFile() throws -> Bool {
+            try head.map { head in
+                let include = Self.underRoots(head.settings?.rootPrefixes ?? [])
+                return try head.settings.map { try repository.changedFiles(from: nil, to: head.tree, under: $0.rootPrefixes, include: include).isEmpty } ?? false
+            } ?? true
+        }
         if unjudgedSettings, !snapshot.entries.contains(where: { within($0.path) }), !snapshot.conflicts.contains(where: within) {
-            holdsNoPlaybook = headHoldsNoPlaybookFile
+            holdsNoPlaybook = try headHoldsNoPlaybookFile()
         } else if environment[InstalledHooks.hookVariable] == "1", configPath == nil, !held, nestedSettings.isEmpty, files.isEmpty {
             // Run by playbook's hook, which git runs on every branch: what the index and HEAD hold decides, never the
             // working tree (review, 2026-12-05: a `.playbook.yml` moved away unstaged let a broken commit in).
-            let headHoldsSettings = try self.head.map { head in
+            let headHoldsSettings = try head.map { head in
                 try head.settings?.path.map { try repository.blobEntry(inTree: head.tree, path: $0) != nil } ?? true
             } ?? false
-            holdsNoPlaybook = !headHoldsSettings && headHoldsNoPlaybookFile
+            holdsNoPlaybook = try !headHoldsSettings && headHoldsNoPlaybookFile()
         } else {
             holdsNoPlaybook = false
         }
