@@ -18,10 +18,9 @@ enum HookScript {
             let last = next == nil || next.map { $0 == "exit" || $0 == "exit $?" } == true
             if body.hasPrefix("("), body.hasSuffix(")") {
                 // The subshell's status is its last command's: what comes before it (`;`-joined) only prepares.
-                guard let inner = split(body.dropFirst().dropLast(), at: ";").last(where: { !$0.isEmpty }),
+                guard stopped || last, let inner = split(body.dropFirst().dropLast(), at: ";").last(where: { !$0.isEmpty }),
                       lintChain(inner, playbookFolder: playbookFolder) != nil else { continue }
-                if stopped || last { return true }
-                continue
+                return true
             }
             guard let execs = lintChain(body, playbookFolder: playbookFolder) else { continue }
             if stopped || last || execs { return true }
