@@ -19,13 +19,13 @@ struct Hooks: ParsableCommand {
             abstract: "Make `git commit` refuse commits whose staged playbook files have errors.",
             discussion: """
             When the repository has .githooks/pre-commit (as `playbook init` writes it), sets \
-            core.hooksPath to .githooks (refused when that hook never runs `playbook lint --staged`) so every clone's hook is the versioned one, and lists \
+            core.hooksPath to .githooks (refused when that hook never runs `playbook lint --staged` so that a failure stops it) so every clone's hook is the versioned one, and lists \
             every hook in .githooks that git then runs (all of them, not only pre-commit); it \
             refuses without --force when core.hooksPath names another folder or git runs hooks \
             from .git/hooks, which that would turn off. Otherwise \
             writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
             the latter) into the folder git runs hooks from (atomically; another tool's hook that already runs \
-            `playbook lint --staged` is left as it is, done; any other existing hook is kept unless --force), run from the playbook's folder when it is a subfolder; a core.hooksPath outside \
+            `playbook lint --staged` from the playbook's folder, a failure stopping it, is left as it is, done; any other existing hook is kept unless --force), run from the playbook's folder when it is a subfolder; a core.hooksPath outside \
             the repository (such as ~/.githooks, which other repositories use too) only with --force. Another tool's \
             hook that --force replaces is kept beside it as NAME.before-playbook, which \
             `playbook hooks uninstall` puts back.
@@ -52,20 +52,26 @@ struct Hooks: ParsableCommand {
                 // unchecked, with "git now runs these hooks" said: refused, changing nothing (--force too).
                 let text = FileManager.default.contents(atPath: workdir + "/.githooks/pre-commit").map { String(decoding: $0, as: UTF8.self) }
                 if let text, !HookScript.runsStagedLint(text) {
-                    throw UsageError(description: ".githooks/pre-commit does not run `playbook lint --staged`, so pointing core.hooksPath at it would leave playbook files unchecked; "
+                    throw UsageError(description: ".githooks/pre-commit does not run `playbook lint --staged` so that a failure refuses the commit: pointing core.hooksPath at it "
+                        + "would leave playbook files unchecked; "
                         + "add the line `playbook lint --staged || exit 1` to it and run `playbook hooks install` again (or set core.hooksPath yourself if it lints another way)")
                 }
                 let folder = try VersionedHooks(folder: workdir + "/.githooks", in: repository, workdir: workdir)
                 try folder.check(force: force)
-                // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which.
+                // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which. Pointed
+                // there already (`init` did, or a run before this one), nothing changes, and that is said.
+                let already = folder.isPointedAt
                 let (hooks, replacedPath) = try folder.point()
-                Terminal.write("core.hooksPath set to .githooks; git now runs these hooks from it: "
-                    + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
+                let shown = hooks.map(Inert.terminal).joined(separator: ", ")
+                Terminal.write(already
+                    ? "already in place: core.hooksPath names .githooks, and git runs these hooks from it: \(shown)\n"
+                    : "core.hooksPath set to .githooks; git now runs these hooks from it: \(shown)\n")
                 if let replacedPath { Terminal.write(replacedPath + "\n") }
                 return
             }
             let hooks = try InstalledHooks(repository: repository, workdir: workdir)
             let playbook = InstalledHooks.playbookFolder(from: FileManager.default.currentDirectoryPath, workdir: workdir)
+            try InstalledHooks.checkNotBesideASubfolderPlaybook(repository, workdir: workdir, playbookFolder: playbook)
             if hooks.outside, !force {
                 throw UsageError(description: "core.hooksPath is \(Inert.terminal(hooks.folder)), outside this repository: a hook written there runs for "
                     + "every repository that uses that setting (often every one on this machine); use --force to write it there anyway, "
@@ -83,7 +89,7 @@ struct Hooks: ParsableCommand {
             // script run twice, or CI, gets exit 0, not the refusal that keeps another tool's hook). Another tool's hook that
             // runs `playbook lint --staged` already (the line the refusal below asks for, added) is done too, and kept.
             let current = zip(InstalledHooks.names, paths).filter { InstalledHooks.isCurrent($1, name: $0, playbookFolder: playbook) }.map(\.1)
-            let linting = force ? [] : paths.filter { !current.contains($0) && InstalledHooks.lintsAlready($0) }
+            let linting = force ? [] : paths.filter { !current.contains($0) && InstalledHooks.lintsAlready($0, playbookFolder: playbook, workdir: workdir) }
             let toWrite = force ? paths : paths.filter { !current.contains($0) && !linting.contains($0) }
             func display(_ hooks: [String]) -> String {
                 hooks.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
@@ -112,7 +118,7 @@ struct Hooks: ParsableCommand {
                         throw UsageError(description: "\(shown) is playbook's hook, but not as this version writes it (edited since, or written by another version); "
                             + "use --force to write it again")
                     }
-                    if InstalledHooks.runsStagedLint(hook) {
+                    if InstalledHooks.runsStagedLint(hook, playbookFolder: playbook) {
                         throw UsageError(description: "\(shown) runs `playbook lint --staged`, but git does not run it: it is not an executable file; "
                             + "make it one (chmod +x), or use --force to replace it (\(keptAs))")
                     }

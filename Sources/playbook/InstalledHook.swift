@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookGit
+import PlaybookLint
 import PlaybookModel
 
 /// The hooks `playbook hooks install` writes into the folder git runs hooks from (not the versioned
@@ -125,16 +126,25 @@ struct InstalledHooks {
         return isCurrent(path, name: name, playbookFolder: folder)
     }
 
-    /// Whether the file at `path` runs `playbook lint --staged`, as `init` and `hooks install` recognise it in `.githooks`
-    /// (`HookScript`: comments and the text of `echo` do not count).
-    static func runsStagedLint(_ path: String) -> Bool {
-        FileManager.default.contents(atPath: path).map { HookScript.runsStagedLint(String(decoding: $0, as: UTF8.self)) } ?? false
+    /// Whether the file at `path` runs `playbook lint --staged` in `playbookFolder` so that its failure refuses the commit,
+    /// as `init` and `hooks install` recognise it in `.githooks` (`HookScript`).
+    static func runsStagedLint(_ path: String, playbookFolder: String) -> Bool {
+        FileManager.default.contents(atPath: path).map {
+            HookScript.runsStagedLint(String(decoding: $0, as: UTF8.self), playbookFolder: playbookFolder)
+        } ?? false
     }
 
     /// Whether the hook at `path` is another tool's that git runs (an executable file) and that runs `playbook lint --staged`
-    /// already: `hooks install` keeps it as it is, done.
-    static func lintsAlready(_ path: String) -> Bool {
-        Workspace.lexists(path) && !isOurs(path) && FileManager.default.isExecutableFile(atPath: path) && runsStagedLint(path)
+    /// in `playbookFolder` already: `hooks install` keeps it as it is, done.
+    static func lintsAlready(_ path: String, playbookFolder: String, workdir: String) -> Bool {
+        guard Workspace.lexists(path), !isOurs(path), FileManager.default.isExecutableFile(atPath: path) else { return false }
+        // `init`'s hook lints from the folder above its own (`growth/.githooks` lints growth/): done when that is the playbook's.
+        if FileManager.default.contents(atPath: path) == Data(Templates.hook().utf8) {
+            let above = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            let relative = VersionedHooks.relative(Workspace.normalized(above), to: Workspace.normalized(workdir))
+            if relative == playbookFolder || (playbookFolder.isEmpty && relative == ".") { return true }
+        }
+        return runsStagedLint(path, playbookFolder: playbookFolder)
     }
 
     /// Whether the file at `path` is a hook `hooks install` wrote.
@@ -154,6 +164,24 @@ struct InstalledHooks {
             relative = (relative as NSString).deletingLastPathComponent
         }
         return ""
+    }
+
+    /// Refuses `hooks install` run outside any playbook (`playbookFolder` is the top, which has no `.playbook.yml` and no
+    /// default root, in the working tree or the index) when the index holds a `.playbook.yml` in a subfolder: the hook
+    /// would lint from the top, where there is no playbook; the refusal names the folder to run from, as `lint --staged` does.
+    static func checkNotBesideASubfolderPlaybook(_ repository: Repository, workdir: String, playbookFolder: String) throws {
+        guard playbookFolder.isEmpty else { return }
+        let roots = Configuration().roots
+        let atTheTop: (String) -> Bool = { path in path == Configuration.fileName || roots.contains { PathSpelling.isWithin(path, $0) } }
+        guard !Workspace.lexists(workdir + "/" + Configuration.fileName), !roots.contains(where: { Workspace.lexists(workdir + "/" + $0) }),
+              let entries = try? repository.stagedEntries(where: { atTheTop($0) || $0.hasSuffix("/" + Configuration.fileName) }).entries,
+              !entries.contains(where: { atTheTop($0.path) }),
+              let nested = entries.first?.path else { return }
+        let folder = Inert.terminal((nested as NSString).deletingLastPathComponent)
+        let more = entries.count > 1 ? " (and \(entries.count - 1) more)" : ""
+        throw UsageError(description: "no playbook at the repository top (no \(Configuration.fileName), and no folder \(roots.map(Inert.terminal).joined(separator: ", "))); "
+            + "the index has \(Inert.terminal(nested))\(more): run from \(folder)/ (cd \(folder) && playbook hooks install), "
+            + "so that the hook lints that playbook")
     }
 
     /// Quoted for sh scalar by scalar: a mark after a `'` does not hide it from the shell.
@@ -202,17 +230,14 @@ struct InstalledHooks {
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
             \(rememberingTheTop)
-            \(move)# No settings file and no playbook folder here (a branch without the playbook, such as an orphan gh-pages): nothing to check.
-            \(nothingToCheck)
-            \(runningPlaybook())
+            \(move)\(runningPlaybook())
             """
     }
 
-    /// Lets the commit through where the folder the hook lints from holds neither the settings file nor the default
-    /// root (not even as a link): a branch without the playbook, which `lint --staged` run by hand refuses (exit 2) as
-    /// `lint` does. A playbook there, broken or not, is still linted.
-    /// (`.playbook.yml` and `playbooks`, Configuration's file name and default root: constants, so written unquoted.)
-    static let nothingToCheck = "[ -e .playbook.yml ] || [ -L .playbook.yml ] || [ -e playbooks ] || [ -L playbooks ] || exit 0"
+    /// Set by the hooks `init` and `hooks install` write for the `lint --staged` they run: a commit whose index and HEAD
+    /// hold neither a settings file nor a playbook file (a branch without the playbook, such as an orphan gh-pages) has
+    /// nothing to judge and goes through, while `lint --staged` run by hand refuses it (exit 2) as `lint` does.
+    static let hookVariable = "PLAYBOOK_HOOK"
 
     /// The binary running now, its links resolved: what a hook falls back on when `playbook` is not on
     /// PATH (built as `.build/release/playbook` and never installed). Nil when the system does not say.
@@ -314,6 +339,8 @@ struct InstalledHooks {
     static func runningPlaybook() -> String {
         let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/)"
         return """
+            # A branch whose index and HEAD hold no playbook (an orphan gh-pages) has nothing to check: `lint --staged` lets it through.
+            \(hookVariable)=1; export \(hookVariable)
             if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi

@@ -27,7 +27,10 @@ struct Lint: ParsableCommand {
         and elsewhere the warnings and notes HEAD did not have; the others (already there before \
         the commit) are counted. The parent's findings are those the \
         run on the committed content kept (.git/playbook/staged-baseline), else linted anew. \
-        --verbose lists them too, and json, sarif and junit always list everything.
+        --verbose lists them too, and json, sarif and junit always list everything. Run by the hooks \
+        `init` and `hooks install` write (PLAYBOOK_HOOK=1), a commit whose index and HEAD hold neither \
+        a .playbook.yml nor a playbook file (a branch without the playbook) has nothing to judge and \
+        passes; run by hand, it exits 2 as `lint` does.
 
         Examples:
           playbook lint

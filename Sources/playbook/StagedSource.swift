@@ -26,7 +26,9 @@ struct StagedSource: LintSource {
     /// What the user should know about the settings judged (a working-tree `.playbook.yml` the commit does not hold).
     let notes: [String]
     /// Nothing of the playbook is in the commit nor in its parent, and the working tree's settings are not
-    /// staged: a playbook begun and not yet added. Nothing is judged.
+    /// staged (a playbook begun and not yet added), or, run by a hook playbook wrote (`InstalledHooks.hookVariable`),
+    /// neither the index nor HEAD holds a settings file or a playbook file (a branch without the playbook, such as an
+    /// orphan gh-pages). Nothing is judged.
     let holdsNoPlaybook: Bool
 
     init(from cwd: String, configPath: String?) throws {
@@ -120,21 +122,33 @@ struct StagedSource: LintSource {
         // A playbook begun in the working tree (`playbook init`) and not yet added: a commit that holds none of
         // it, its settings included, and whose parent holds no playbook file either, has nothing to judge (its
         // empty playbook is no error of a commit of `.githooks` or a README; review, 2026-12-05).
-        let prefixes = settings.rootPrefixes
-        let within: (String) -> Bool = { path in prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } }
-        if unjudgedSettings, !snapshot.entries.contains(where: { within($0.path) }), !snapshot.conflicts.contains(where: within) {
-            let include = Self.underRoots(self.head?.settings?.rootPrefixes ?? [])
-            holdsNoPlaybook = try self.head.map { head in
-                try head.settings.map { try repository.changedFiles(from: nil, to: head.tree, under: $0.rootPrefixes, include: include).isEmpty } ?? false
-            } ?? true
-        } else {
-            holdsNoPlaybook = false
-        }
-        self.notes = holdsNoPlaybook ? notes + ["the commit holds no playbook file, nor does its parent: nothing to judge"] : notes
         // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
         // working-tree walk finds it, though its `/` and mark are one character.
         files = StagedSource.read(snapshot, from: repository, top: top, configuration: configuration,
                                   include: Self.underRoots(settings.rootPrefixes), linkedFolders: Self.belowRoots(settings.rootPrefixes))
+        let prefixes = settings.rootPrefixes
+        let within: (String) -> Bool = { path in prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } }
+        let head = self.head
+        // (Read only when needed: it lists HEAD's tree under the roots.)
+        func headHoldsNoPlaybookFile() throws -> Bool {
+            try head.map { head in
+                let include = Self.underRoots(head.settings?.rootPrefixes ?? [])
+                return try head.settings.map { try repository.changedFiles(from: nil, to: head.tree, under: $0.rootPrefixes, include: include).isEmpty } ?? false
+            } ?? true
+        }
+        if unjudgedSettings, !snapshot.entries.contains(where: { within($0.path) }), !snapshot.conflicts.contains(where: within) {
+            holdsNoPlaybook = try headHoldsNoPlaybookFile()
+        } else if environment[InstalledHooks.hookVariable] == "1", configPath == nil, !held, nestedSettings.isEmpty, files.isEmpty {
+            // Run by playbook's hook, which git runs on every branch: what the index and HEAD hold decides, never the
+            // working tree (review, 2026-12-05: a `.playbook.yml` moved away unstaged let a broken commit in).
+            let headHoldsSettings = try head.map { head in
+                try head.settings?.path.map { try repository.blobEntry(inTree: head.tree, path: $0) != nil } ?? true
+            } ?? false
+            holdsNoPlaybook = try !headHoldsSettings && headHoldsNoPlaybookFile()
+        } else {
+            holdsNoPlaybook = false
+        }
+        self.notes = holdsNoPlaybook ? notes + ["the commit holds no playbook file, nor does its parent: nothing to judge"] : notes
     }
 
     /// The playbook files under the roots (by bytes, `PathSpelling`: `playbooks/` + U+0301 is under

@@ -31,8 +31,7 @@ struct VersionedHooks {
         guard !force else { return }
         let current = (try? repository.configString("core.hooksPath")).flatMap { $0 }
         if let current {
-            // The same folder however it is written (".githooks/", its absolute path).
-            guard current == setting || Workspace.absolute(current, from: workdir) == Workspace.normalized(folder) else {
+            guard isPointedAt else {
                 throw UsageError(description: "core.hooksPath is already \(Inert.terminal(current)); use --force to point it at \(Inert.terminal(setting))")
             }
             return
@@ -46,6 +45,12 @@ struct VersionedHooks {
                 + "pointing core.hooksPath at \(Inert.terminal(setting)) would turn them off. Move them into \(Inert.terminal(setting)) "
                 + "and use --force, or call `playbook lint --staged` from your own pre-commit hook")
         }
+    }
+
+    /// Whether core.hooksPath names the folder already, however it is written (".githooks/", its absolute path).
+    var isPointedAt: Bool {
+        guard let current = (try? repository.configString("core.hooksPath")).flatMap({ $0 }) else { return false }
+        return current == setting || Workspace.absolute(current, from: workdir) == Workspace.normalized(folder)
     }
 
     /// Sets core.hooksPath (and `playbook.path`, for a hook run without playbook on PATH); returns the hooks git now

@@ -48,6 +48,85 @@ final class HookWithoutPlaybookTests: XCTestCase {
         XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
         XCTAssertTrue((refused.stdout + refused.stderr).contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
     }
+
+    /// A repository whose settings at the top name the root `growth`, committed, with the hooks installed at the top.
+    static func growthAtTheTop() throws -> ScratchDirectory {
+        guard FileManager.default.isExecutableFile(atPath: HookGit.binary.path) else {
+            throw XCTSkip("git is needed to run the hook end to end")
+        }
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write(".playbook.yml", "roots: [growth]\n")
+        try scratch.write("growth/metrics.yml", SmallPlaybook.metrics)
+        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.squad)
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        try HookGit.run(["add", "-A"], in: scratch.url)
+        let first = try HookGit.run(["commit", "-q", "-m", "first"], in: scratch.url)
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        return scratch
+    }
+
+    /// The hook let a commit through when the working tree had no `.playbook.yml` and no `playbooks/`, whatever the commit
+    /// held (review, 2026-12-05): the index and HEAD decide. (a) settings moved away, not staged: still in the commit.
+    func testHookRefusesABrokenCommitWhoseSettingsAreOnlyMissingFromTheWorkingTree() throws {
+        let scratch = try Self.growthAtTheTop()
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(".playbook.yml"))
+        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        try HookGit.run(["add", "growth"], in: scratch.url)
+        let refused = try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+        XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
+    }
+
+    /// (b) settings removed from the commit, HEAD holding them: refused, as a clean clone's `lint` fails (no `playbooks/`).
+    func testHookRefusesACommitThatRemovesTheSettingsHeadHolds() throws {
+        let scratch = try Self.growthAtTheTop()
+        try HookGit.run(["rm", "-q", ".playbook.yml"], in: scratch.url)
+        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        try HookGit.run(["add", "growth"], in: scratch.url)
+        let refused = try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+        XCTAssertNotEqual(refused.status, 0, refused.stdout + refused.stderr)
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("the playbook folder playbooks does not exist"), refused.stdout + refused.stderr)
+    }
+
+    /// (c) settings moved into the playbook's folder: no settings at the top of the commit, HEAD's there: refused.
+    func testHookRefusesACommitThatMovesTheSettingsIntoASubfolder() throws {
+        let scratch = try Self.growthAtTheTop()
+        try HookGit.run(["mv", ".playbook.yml", "growth/.playbook.yml"], in: scratch.url)
+        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        try HookGit.run(["add", "growth"], in: scratch.url)
+        let refused = try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+        XCTAssertNotEqual(refused.status, 0, refused.stdout + refused.stderr)
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("run from growth/"), refused.stdout + refused.stderr)
+    }
+
+    /// `playbooks/` only in the working tree, no commit yet, a README committed: nothing of the playbook is in the index
+    /// nor in HEAD, so nothing to judge (review, 2026-12-05: refused with "the repository defines no Metric").
+    func testHookLetsThroughACommitWithoutPlaybookFilesWhenThePlaybookIsOnlyInTheWorkingTree() throws {
+        guard FileManager.default.isExecutableFile(atPath: HookGit.binary.path) else {
+            throw XCTSkip("git is needed to run the hook end to end")
+        }
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 0)
+        try scratch.write("README", "the app\n")
+        try HookGit.run(["add", "README"], in: scratch.url)
+        let readme = try HookGit.run(["commit", "-q", "-m", "readme"], in: scratch.url)
+        XCTAssertEqual(readme.status, 0, readme.stdout + readme.stderr)
+    }
+
+    /// An orphan gh-pages with an untracked draft left in `playbooks/`: the commit holds no playbook, nor does its parent.
+    func testHookLetsThroughAnOrphanBranchCommitWithAnUntrackedDraftLeft() throws {
+        let scratch = try Self.installedAtTheTop()
+        try HookGit.run(["switch", "-q", "--orphan", "gh-pages"], in: scratch.url)
+        try scratch.write("playbooks/squads/draft.yml", SmallPlaybook.brokenSquad)
+        try scratch.write("index.html", "<p>site</p>\n")
+        try HookGit.run(["add", "index.html"], in: scratch.url)
+        let pages = try HookGit.run(["commit", "-q", "-m", "pages"], in: scratch.url)
+        XCTAssertEqual(pages.status, 0, pages.stdout + pages.stderr)
+    }
 }
 
 /// Git for test fixtures only (the tool itself never runs git): the tool under test on PATH for the hooks, and an author.

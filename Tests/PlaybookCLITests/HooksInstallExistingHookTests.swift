@@ -53,6 +53,55 @@ final class HooksInstallExistingHookTests: XCTestCase {
         }
     }
 
+    /// Hooks that run the linter and never refuse anything were taken as done (review, 2026-12-05): only a line whose
+    /// failure stops the hook counts. Those that do are still taken.
+    func testOnlyALineWhoseFailureStopsTheHookCountsAsLinting() throws {
+        let refusedHooks = [
+            "#!/bin/sh\nplaybook lint --staged || true\n",
+            "#!/bin/sh\nplaybook lint --staged; exit 0\n",
+            "#!/bin/sh\nfalse && playbook lint --staged\n",
+            "#!/bin/sh\ncat <<EOF\nplaybook lint --staged\nEOF\n",
+            "#!/bin/sh\ncat <<-'EOF'\n\tplaybook lint --staged || exit 1\n\tEOF\necho done\n",
+            "#!/bin/sh\nplaybook lint --staged\necho done\n",
+            "#!/bin/sh\nplaybook lint --staged || exit 0\n",
+            "#!/bin/sh\n! playbook lint --staged || exit 1\n",
+            "#!/bin/sh\nplaybook lint --staged | tee log\n",
+        ]
+        let takenHooks = [
+            "#!/bin/sh\nplaybook lint --staged || exit 1\necho done\n",
+            "#!/bin/sh\nplaybook lint --staged || exit $?\necho done\n",
+            "#!/bin/sh\nexec playbook lint --staged\n",
+            "#!/bin/sh\necho checking\nnpx playbook lint --staged\n",
+            "#!/bin/sh\nplaybook lint --staged\nexit $?\n",
+            "#!/bin/sh\n(playbook lint --staged) || exit 1\necho done\n",
+        ]
+        for (text, taken) in refusedHooks.map({ ($0, false) }) + takenHooks.map({ ($0, true) }) {
+            let scratch = try ScratchDirectory()
+            _ = try Repository.create(at: scratch.url.path)
+            try scratch.write(".git/hooks/pre-commit", text)
+            chmod(scratch.url.appendingPathComponent(".git/hooks/pre-commit").path, 0o755)
+            let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+            XCTAssertEqual(installed.status, taken ? 0 : 2, text + installed.stdout + installed.stderr)
+            XCTAssertEqual(installed.stdout.contains("left .git/hooks/pre-commit as it was"), taken, text + installed.stdout)
+        }
+    }
+
+    /// In subfolder mode a hook that runs `lint --staged` from the top, where there is no playbook, was taken as done, and
+    /// every clean commit was then refused (review, 2026-12-05): it does not count, and the subshell line is suggested.
+    func testInASubfolderAHookThatLintsFromTheTopDoesNotCount() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write("growth/.playbook.yml", "roots: [playbooks]\n")
+        try scratch.write("growth/playbooks/metrics.yml", SmallPlaybook.metrics)
+        try scratch.write(".git/hooks/pre-commit", "#!/bin/sh\nplaybook lint --staged || exit 1\n")
+        chmod(scratch.url.appendingPathComponent(".git/hooks/pre-commit").path, 0o755)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
+        XCTAssertEqual(refused.status, 2, refused.stdout + refused.stderr)
+        XCTAssertFalse(refused.stdout.contains("as it was"), refused.stdout)
+        let line = AnotherToolsHook.suggestedLine(refused) ?? ""
+        XCTAssertTrue(line.hasPrefix("(") && line.hasSuffix("; cd ./'growth' && playbook lint --staged) || exit 1"), refused.stderr)
+    }
+
     /// A hook that lints but is not executable is not run by git: said, not taken as done.
     func testAHookThatLintsButIsNotExecutableIsRefusedSayingSo() throws {
         let scratch = try ScratchDirectory()

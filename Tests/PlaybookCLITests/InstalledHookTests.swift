@@ -68,6 +68,29 @@ final class InstalledHookTests: XCTestCase {
             + "growth/.playbook.yml: run from growth/ (cd growth && playbook lint --staged)"), linted.stderr)
     }
 
+    /// `hooks install` at the top of a repository whose playbook is in growth/ wrote a hook that linted the top, where there
+    /// is none; with growth's hooks installed, it called them edited and --force rewrote them (review, 2026-12-05).
+    func testInstallAtTheTopBesideASubfolderPlaybookIsRefusedNamingTheFolder() throws {
+        let (scratch, _) = try makeSubfolderPlaybook()
+        try git(["add", "-A"], in: scratch.url)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "base"], in: scratch.url).status, 0)
+        let hook = scratch.url.appendingPathComponent(".git/hooks/pre-commit").path
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the index has growth/.playbook.yml: run from growth/ (cd growth && playbook hooks install)"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: hook))
+
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth")).status, 0)
+        let written = try String(contentsOfFile: hook, encoding: .utf8)
+        for arguments in [["hooks", "install"], ["hooks", "install", "--force"]] {
+            let again = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(again.status, 2, again.stdout + again.stderr)
+            XCTAssertTrue(again.stderr.contains("run from growth/"), again.stderr)
+            XCTAssertFalse(again.stderr.contains("edited since"), again.stderr)
+            XCTAssertEqual(try String(contentsOfFile: hook, encoding: .utf8), written)
+        }
+    }
+
     /// A `git merge` without conflicts runs pre-merge-commit, not pre-commit: two branches each fine on their
     /// own (one renames the metric, the other adds a hypothesis on its old id) were merged broken.
     func testACleanMergeThatBreaksAReferenceIsRefused() throws {
