@@ -67,36 +67,33 @@ final class HookWithoutPlaybookTests: XCTestCase {
         return scratch
     }
 
+    /// `growthAtTheTop()`'s repository after `change`, then a broken squad file staged and committed through the hook.
+    static func commitABrokenSquad(after change: (ScratchDirectory) throws -> Void) throws -> CLIResult {
+        let scratch = try growthAtTheTop()
+        try change(scratch)
+        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        try HookGit.run(["add", "growth"], in: scratch.url)
+        return try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+    }
+
     /// The hook let a commit through when the working tree had no `.playbook.yml` and no `playbooks/`, whatever the commit
     /// held (review, 2026-12-05): the index and HEAD decide. (a) settings moved away, not staged: still in the commit.
     func testHookRefusesABrokenCommitWhoseSettingsAreOnlyMissingFromTheWorkingTree() throws {
-        let scratch = try Self.growthAtTheTop()
-        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(".playbook.yml"))
-        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
-        try HookGit.run(["add", "growth"], in: scratch.url)
-        let refused = try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+        let refused = try Self.commitABrokenSquad { try FileManager.default.removeItem(at: $0.url.appendingPathComponent(".playbook.yml")) }
         XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
         XCTAssertTrue((refused.stdout + refused.stderr).contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
     }
 
     /// (b) settings removed from the commit, HEAD holding them: refused, as a clean clone's `lint` fails (no `playbooks/`).
     func testHookRefusesACommitThatRemovesTheSettingsHeadHolds() throws {
-        let scratch = try Self.growthAtTheTop()
-        try HookGit.run(["rm", "-q", ".playbook.yml"], in: scratch.url)
-        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
-        try HookGit.run(["add", "growth"], in: scratch.url)
-        let refused = try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+        let refused = try Self.commitABrokenSquad { try HookGit.run(["rm", "-q", ".playbook.yml"], in: $0.url) }
         XCTAssertNotEqual(refused.status, 0, refused.stdout + refused.stderr)
         XCTAssertTrue((refused.stdout + refused.stderr).contains("the playbook folder playbooks does not exist"), refused.stdout + refused.stderr)
     }
 
     /// (c) settings moved into the playbook's folder: no settings at the top of the commit, HEAD's there: refused.
     func testHookRefusesACommitThatMovesTheSettingsIntoASubfolder() throws {
-        let scratch = try Self.growthAtTheTop()
-        try HookGit.run(["mv", ".playbook.yml", "growth/.playbook.yml"], in: scratch.url)
-        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
-        try HookGit.run(["add", "growth"], in: scratch.url)
-        let refused = try HookGit.run(["commit", "-q", "-m", "bad"], in: scratch.url)
+        let refused = try Self.commitABrokenSquad { try HookGit.run(["mv", ".playbook.yml", "growth/.playbook.yml"], in: $0.url) }
         XCTAssertNotEqual(refused.status, 0, refused.stdout + refused.stderr)
         XCTAssertTrue((refused.stdout + refused.stderr).contains("run from growth/"), refused.stdout + refused.stderr)
     }

@@ -94,17 +94,8 @@ final class InstalledHookTests: XCTestCase {
     /// A `git merge` without conflicts runs pre-merge-commit, not pre-commit: two branches each fine on their
     /// own (one renames the metric, the other adds a hypothesis on its old id) were merged broken.
     func testACleanMergeThatBreaksAReferenceIsRefused() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else {
-            throw XCTSkip("git is needed to run the hook end to end")
-        }
-        let scratch = try ScratchDirectory()
-        _ = try Repository.create(at: scratch.url.path)
-        try SmallPlaybook.write(into: scratch)
-        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
-        XCTAssertEqual(installed.status, 0, installed.stderr)
+        let scratch = try HookWithoutPlaybookTests.installedAtTheTop()
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: scratch.url.appendingPathComponent(".git/hooks/pre-merge-commit").path))
-        try git(["add", "-A"], in: scratch.url)
-        XCTAssertEqual(try git(["commit", "-q", "-m", "start"], in: scratch.url).status, 0)
         try git(["branch", "-M", "main"], in: scratch.url)
         try git(["checkout", "-q", "-b", "renamed"], in: scratch.url)
         try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners"))
