@@ -4,20 +4,26 @@ import XCTest
 
 /// The hooks `playbook hooks install` writes, on a branch that holds no playbook, run by the real git.
 final class HookWithoutPlaybookTests: XCTestCase {
-    /// A repository with a committed playbook at its top and the hooks installed; git on PATH with the tool.
-    static func installedAtTheTop() throws -> ScratchDirectory {
+    /// A repository holding what `write` writes, the hooks installed at its top and everything committed through
+    /// them by the real git (skipped where git is missing); git on PATH with the tool.
+    static func committedWithHooks(_ write: (ScratchDirectory) throws -> Void) throws -> ScratchDirectory {
         guard FileManager.default.isExecutableFile(atPath: HookGit.binary.path) else {
             throw XCTSkip("git is needed to run the hook end to end")
         }
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
-        try SmallPlaybook.write(into: scratch)
+        try write(scratch)
         let installed = try CLI.run(["hooks", "install"], in: scratch.url)
         XCTAssertEqual(installed.status, 0, installed.stderr)
         try HookGit.run(["add", "-A"], in: scratch.url)
         let first = try HookGit.run(["commit", "-q", "-m", "first"], in: scratch.url)
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         return scratch
+    }
+
+    /// A repository with a committed playbook at its top and the hooks installed.
+    static func installedAtTheTop() throws -> ScratchDirectory {
+        try committedWithHooks { try SmallPlaybook.write(into: $0) }
     }
 
     /// The hook at the top ran `playbook lint --staged` on an orphan gh-pages: "the playbook folder playbooks does not
@@ -51,20 +57,11 @@ final class HookWithoutPlaybookTests: XCTestCase {
 
     /// A repository whose settings at the top name the root `growth`, committed, with the hooks installed at the top.
     static func growthAtTheTop() throws -> ScratchDirectory {
-        guard FileManager.default.isExecutableFile(atPath: HookGit.binary.path) else {
-            throw XCTSkip("git is needed to run the hook end to end")
+        try committedWithHooks { scratch in
+            try scratch.write(".playbook.yml", "roots: [growth]\n")
+            try scratch.write("growth/metrics.yml", SmallPlaybook.metrics)
+            try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.squad)
         }
-        let scratch = try ScratchDirectory()
-        _ = try Repository.create(at: scratch.url.path)
-        try scratch.write(".playbook.yml", "roots: [growth]\n")
-        try scratch.write("growth/metrics.yml", SmallPlaybook.metrics)
-        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.squad)
-        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
-        XCTAssertEqual(installed.status, 0, installed.stderr)
-        try HookGit.run(["add", "-A"], in: scratch.url)
-        let first = try HookGit.run(["commit", "-q", "-m", "first"], in: scratch.url)
-        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
-        return scratch
     }
 
     /// `growthAtTheTop()`'s repository after `change`, then a broken squad file staged and committed through the hook.
