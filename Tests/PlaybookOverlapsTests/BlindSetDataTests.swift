@@ -9,7 +9,8 @@ import XCTest
 /// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`,
 /// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`,
 /// `Data/fresh24-pairs.tsv`, `Data/fresh25-pairs.tsv`, `Data/fresh26-pairs.tsv`,
-/// `Data/fresh27-pairs.tsv`, `Data/fresh28-pairs.tsv`, `Data/fresh29-pairs.tsv`, `Data/fresh30-pairs.tsv`, `Data/fresh31-pairs.tsv`, `Data/fresh32-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh27-pairs.tsv`, `Data/fresh28-pairs.tsv`, `Data/fresh29-pairs.tsv`, `Data/fresh30-pairs.tsv`, `Data/fresh31-pairs.tsv`, `Data/fresh32-pairs.tsv`,
+/// `Data/fresh33-pairs.tsv`, `Data/fresh34-pairs.tsv`, `Data/fresh35-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -98,6 +99,10 @@ struct BlindSet {
                                     earlierFiles: twentySeventh.earlierFiles + ["fresh27-pairs.tsv", "fresh28-pairs.tsv", "fresh29-pairs.tsv"])
     static let thirtyFirst = BlindSet(file: "fresh31-pairs.tsv", prefix: "BP", split: "fresh31", earlierFiles: thirtieth.earlierFiles)
     static let thirtySecond = BlindSet(file: "fresh32-pairs.tsv", prefix: "BQ", split: "fresh32", earlierFiles: thirtieth.earlierFiles)
+    static let thirtyThird = BlindSet(file: "fresh33-pairs.tsv", prefix: "BR", split: "fresh33",
+                                      earlierFiles: thirtieth.earlierFiles + ["fresh30-pairs.tsv", "fresh31-pairs.tsv", "fresh32-pairs.tsv"])
+    static let thirtyFourth = BlindSet(file: "fresh34-pairs.tsv", prefix: "BS", split: "fresh34", earlierFiles: thirtyThird.earlierFiles)
+    static let thirtyFifth = BlindSet(file: "fresh35-pairs.tsv", prefix: "BT", split: "fresh35", earlierFiles: thirtyThird.earlierFiles)
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -415,4 +420,28 @@ final class Fresh32DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtySecond.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtySecond.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtySecond.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh33DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtyThird.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtyThird.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtyThird.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtyThird.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtyThird.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh34DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtyFourth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtyFourth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtyFourth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtyFourth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtyFourth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh35DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtyFifth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtyFifth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtyFifth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtyFifth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtyFifth.checkNoTextRepeatedFromTheEarlierSets() }
 }

@@ -555,8 +555,19 @@ final class GrowthPairTuningTests: XCTestCase {
         // before changing any rule (forty more ideas of twenty new products, two an outcome), "dupq51" those `dupq51` wrote before
         // reading any rule (forty more ideas of twenty new products, two an outcome: the look-alikes one way apart, some by a
         // phrasal verb), "dupq52" those `dupq52` wrote without reading any rule or running anything (forty more ideas of twenty new
-        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). "fresh11" to "fresh29", blind when first measured, are seen data once measured.
-        let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
+        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). "fresh11" to "fresh35", blind when first measured, are seen data once measured.
+        let files = Self.files
+        guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
+        let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
+                    "fresh10"]
+        for split in asked.split(separator: ",").flatMap({ $0 == "seen" ? seen : [String($0)] }) {
+            guard let file = files[split] else { continue }
+            try showMistakes(split, file)
+        }
+    }
+
+    /// Every labelled split, by the file that holds it.
+    static let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "fresh10": "fresh10-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
@@ -578,13 +589,25 @@ final class GrowthPairTuningTests: XCTestCase {
                      "fresh23": "fresh23-pairs.tsv", "fresh24": "fresh24-pairs.tsv", "fresh25": "fresh25-pairs.tsv",
                      "fresh26": "fresh26-pairs.tsv",
                      "fresh27": "fresh27-pairs.tsv", "fresh28": "fresh28-pairs.tsv", "fresh29": "fresh29-pairs.tsv",
-                     "fresh30": "fresh30-pairs.tsv", "fresh31": "fresh31-pairs.tsv", "fresh32": "fresh32-pairs.tsv"]
-        guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
-        let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-                    "fresh10"]
-        for split in asked.split(separator: ",").flatMap({ $0 == "seen" ? seen : [String($0)] }) {
-            guard let file = files[split] else { continue }
-            try showMistakes(split, file)
+                     "fresh30": "fresh30-pairs.tsv", "fresh31": "fresh31-pairs.tsv", "fresh32": "fresh32-pairs.tsv",
+                     "fresh33": "fresh33-pairs.tsv", "fresh34": "fresh34-pairs.tsv", "fresh35": "fresh35-pairs.tsv"]
+
+    /// Scratch: found, flagged and other pairs of the named splits (PLAYBOOK_SWEEP_SETS, comma-separated, or "all") at each
+    /// threshold of PLAYBOOK_SWEEP_THRESHOLDS (comma-separated), for seeing what a lower or higher bar trades.
+    func testSweepThresholds() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let asked = environment["PLAYBOOK_SWEEP_SETS"], let bars = environment["PLAYBOOK_SWEEP_THRESHOLDS"] else { return }
+        guard case .success(let model) = ModelLocation.loadEncoder() else { throw XCTSkip("no model") }
+        let splits = asked == "all" ? Self.files.keys.sorted() : asked.split(separator: ",").map(String.init)
+        for split in splits {
+            guard let file = Self.files[split] else { continue }
+            let pairs = try GrowthPair.load(file).filter { $0.split == split }
+            for bar in bars.split(separator: ",").compactMap({ Double($0) }) {
+                let (kinds, strays, _) = try GrowthPairQualityTests.verdicts(pairs, threshold: bar, encoder: model)
+                let q = GrowthPairQualityTests.quality(pairs, kinds)
+                print(String(format: "SWEEP\t%@\t%.3f\t%d\t%d\t%d\t%d\t%d\t%.3f", split, bar, q.found, q.duplicates, q.flagged, q.different,
+                             strays.count, q.f1))
+            }
         }
     }
 
