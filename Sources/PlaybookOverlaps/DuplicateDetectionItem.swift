@@ -23,7 +23,9 @@ extension DuplicateDetection {
             /// full size in every hypothesis's fields too (20 MB on 20,000 hypotheses).
             private let boxedExperiment: Boxed<Experiment>?
             var experiment: Experiment? { boxedExperiment?.value }
-            var audience: String?
+            var audience: String? { didSet { ages = AgeBands(audience) } }
+            /// The ages the audience states in numbers (`AgeBands`), read once.
+            private(set) var ages: AgeBands?
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
             /// The statement's outcome as `outcomeKey` reads it (hypotheses only): `siblingCosine`.
@@ -49,6 +51,7 @@ extension DuplicateDetection {
                 self.metric = metric
                 boxedExperiment = experiment.map(Boxed.init)
                 self.audience = audience
+                ages = AgeBands(audience)
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
                 self.outcome = outcome
@@ -98,6 +101,8 @@ extension DuplicateDetection {
         var testedHypothesis: String? { fields.testedHypothesis }
         /// The audience's text and vector, with a sentence encoder (hypotheses only).
         var audience: String? { get { fields.audience } set { unique().audience = newValue } }
+        /// The ages its audience states in numbers ("aged 2 to 4", "Year 4"), nil when it states none.
+        var ages: AgeBands? { _read { yield fields.ages } }
         /// A row of the matrix the texts' vectors were read in (a slice sharing it, not a copy).
         var audienceVector: ArraySlice<Float>? { _read { yield fields.audienceVector } set { unique().audienceVector = newValue } }
         /// Whether the title and the change both name a channel (email, push …): a look-alike that

@@ -244,6 +244,11 @@ extension Facets {
             "app push": ["channel": "push"], "mobile push": ["channel": "push"],
             "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
+            // Social networks: each a channel of its own, and "social media" the kind they share ("fitting evenings in shops" /
+            // "… on Instagram Live", `fresh33`'s BR048).
+            "social media": ["channel": "social"], "instagram": ["channel": "social", "network": "instagram"],
+            "tiktok": ["channel": "social", "network": "tiktok"], "facebook": ["channel": "social", "network": "facebook"],
+            "youtube": ["channel": "social", "network": "youtube"], "linkedin": ["channel": "social", "network": "linkedin"],
             // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters
             // that are other places ("at the café counter", "at the snack bar", "at the box office").
             "the till": ["page": "checkout"], "shop till": ["page": "checkout"], "cash desk": ["page": "checkout"],
@@ -308,7 +313,9 @@ extension Facets {
             "latam": ["region": "latam"], "latin america": ["region": "latam"], "latin american": ["region": "latam"],
             "emea": ["region": "emea"], "europe": ["region": "emea"], "european": ["region": "emea"], "eu": ["region": "emea"],
             "dach": ["region": "emea"], "apac": ["region": "apac"], "asia": ["region": "apac"], "north america": ["region": "na"],
-            "north american": ["region": "na"], "middle east": ["region": "mena"], "gulf": ["region": "mena"], "mena": ["region": "mena"],
+            "north american": ["region": "na"],
+            // "The US" (stemmed lower-case, "the us"): the pronoun "us" is not read after "the" ("… in the US", `fresh33`'s BR076).
+            "the us": ["region": "na", "country": "united states"], "middle east": ["region": "mena"], "gulf": ["region": "mena"], "mena": ["region": "mena"],
         ]
         let countries: [String: ([String], String)] = [
             "brazil": (["brazil", "brazilian"], "latam"), "mexico": (["mexico", "mexican"], "latam"),

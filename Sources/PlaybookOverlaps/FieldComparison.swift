@@ -88,6 +88,9 @@ struct FieldComparison {
             }
         }
         for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
+        // Audiences that state ages in numbers none of which meet ("aged 2 to 4" / "aged 5 to 8", "Year 4" / "Year 2"):
+        // the vocabulary reads both as children.
+        if let apart = AgeBands.apart(a.ages, b.ages) { differences.append("audience (\(apart))") }
         if untilDifferent {
             if !differences.isEmpty { return }
             // Asked only whether they differ: two experiments' surfaces and audiences first, a comparison of
@@ -388,7 +391,7 @@ struct FieldComparison {
                 differences.append("\(facet.rawValue) (\(detail))")
             }
         }
-        guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") }),
+        guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") && $0.kind != "audience" }),
               let va = a.audienceVector, let vb = b.audienceVector else { return }
         let cosine = DuplicateDetection.cosine(va, vb)
         if cosine < Self.differentAudience {
