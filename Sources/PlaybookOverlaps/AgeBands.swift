@@ -15,14 +15,21 @@ struct AgeBands: Sendable, Hashable {
     /// The phrases that stated them, as written.
     let phrases: [String]
 
-    /// Nil when `text` states no age in numbers.
+    /// Nil when `text` states no age in numbers, or says one in a way read here only in part (a review found each of these
+    /// read as another age): a number or a list word right before or after a phrase ("over 65 years old", "aged 7 or 8",
+    /// "aged 2, 3 and 4", "twenty-five year olds"), a unit other than years after it ("aged 18 months", "aged 30 days"),
+    /// an open end said in words ("aged 18 years and over", "aged 60 or more"), decades ("in their 20-30s"). A school year,
+    /// grade or school stage counts only in an audience of pupils or their parents ("Year 1 undergraduates", "Grade 2
+    /// listed homes", "primary school teachers" state no age).
     init?(_ text: String?) {
         guard let text, Self.mayStateAges(text) else { return nil }
         let tokens = Self.tokens(text)
+        let schooling = Self.aboutPupils(text)
         var found: [(Range<Int>, String)] = []
         var index = 0
         while index < tokens.count {
-            if let (span, length) = Self.match(tokens, at: index), !span.isEmpty {
+            if let (span, length) = Self.match(tokens, at: index, schooling: schooling) {
+                guard !span.isEmpty, !Self.unsure(tokens, before: index, after: index + length) else { return nil }
                 let first = tokens[index].range.lowerBound, last = tokens[index + length - 1].range.upperBound
                 found.append((span, String(String.UnicodeScalarView(text.unicodeScalars[first..<last]))))
                 index += length
@@ -30,10 +37,46 @@ struct AgeBands: Sendable, Hashable {
                 index += 1
             }
         }
-        guard !found.isEmpty else { return nil }
-        let low = found.map(\.0.lowerBound).max()!, high = found.map(\.0.upperBound).min()!
-        spans = low < high ? [low..<high] : found.map(\.0)
-        phrases = found.map(\.1)
+        // A span holding another of the same audience is the wider name of it ("Year 4 pupils in primary schools": Year 4);
+        // the rest stand side by side ("Year 10 and Year 11", "adults aged 18+ with children aged 5-18").
+        let kept = found.enumerated().filter { i, x in
+            !found.enumerated().contains { j, y in j != i && x.0 != y.0 && x.0.lowerBound <= y.0.lowerBound && y.0.upperBound <= x.0.upperBound }
+        }.map(\.element)
+        guard !kept.isEmpty else { return nil }
+        spans = kept.map(\.0)
+        phrases = kept.map(\.1)
+    }
+
+    /// Words that, next to an age phrase, say it was read only in part.
+    static let unsureNeighbours: Set<String> = ["and", "or", "plus", "+", "over", "above", "older", "more", "up", "under", "below",
+                                                "younger", "less", "month", "months", "mo", "mos", "week", "weeks", "wk", "wks",
+                                                "day", "days", "hour", "hours", "minute", "minutes", "through", "thru", "-"]
+
+    /// Whether the tokens right before `before` or at `after` make the phrase between them unsure.
+    static func unsure(_ tokens: [Token], before: Int, after: Int) -> Bool {
+        func doubtful(_ token: Token) -> Bool {
+            token.number != nil || unsureNeighbours.contains(token.text) || numberTens.contains(token.text)
+        }
+        if before > 0, doubtful(tokens[before - 1]) {
+            // "aged", "under-5s" and the like begin with their own word; only a number or list word before counts.
+            let word = tokens[before - 1].text
+            if word != "-" || before < 2 || doubtful(tokens[before - 2]) { return true }
+        }
+        if after < tokens.count, doubtful(tokens[after]) { return true }
+        if after + 1 < tokens.count, years.contains(tokens[after].text), doubtful(tokens[after + 1]) { return true }
+        return false
+    }
+
+    /// Tens said in words, which make a compound with the number after them ("twenty-five").
+    static let numberTens: Set<String> = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+    /// Whether an audience is of pupils (or their parents): school years, grades and school stages are ages only there.
+    static func aboutPupils(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let pupils = ["pupil", "child", "kid", "son", "daughter", "parent", "mum", "mom", "dad", "famil", "boys", "girls"]
+        let others = ["teacher", "staff", "head", "governor", "leader", "manager", "universit", "undergrad", "college", "graduate",
+                      "medical", "employee", "adult"]
+        return pupils.contains { lower.contains($0) } && !others.contains { lower.contains($0) }
     }
 
     /// The two audiences' age phrases ("aged 2 to 4 / aged 5 to 8") when both state ages and none meet; a
@@ -110,7 +153,7 @@ struct AgeBands: Sendable, Hashable {
     static let oldest = 120
 
     /// The age phrase starting at `index`, if any: its span and how many tokens it takes.
-    static func match(_ t: [Token], at index: Int) -> (Range<Int>, Int)? {
+    static func match(_ t: [Token], at index: Int, schooling: Bool) -> (Range<Int>, Int)? {
         func word(_ offset: Int) -> String? { index + offset < t.count ? t[index + offset].text : nil }
         func number(_ offset: Int) -> Int? { index + offset < t.count ? t[index + offset].number : nil }
         func digits(_ offset: Int) -> Int? { index + offset < t.count ? t[index + offset].digits : nil }
@@ -162,23 +205,23 @@ struct AgeBands: Sendable, Hashable {
             guard let n = digits(at), word(at + 1) == "s" else { return nil }
             return (first == "over" ? span(n + 1, oldest) : span(0, n), at + 2)
         case "years", "yrs":
+            guard schooling else { return nil }
             if let (low, high, _, end) = pair(1, digitsOnly: true), low <= 13, high <= 13 { return (span(low + 4, high + 6), end) }
             return nil
         case "year", "yr":
-            guard let n = digits(1), n <= 13 else { return nil }
-            if let next = word(2), ["%", "day", "days", "week", "weeks", "month", "months", "of"].contains(next) { return nil }
+            guard schooling, let n = digits(1), n <= 13 else { return nil }
             if let (low, high, _, end) = pair(1, digitsOnly: true), high <= 13 { return (span(low + 4, high + 6), end) }
             return (span(n + 4, n + 6), 2)
-        case "grades":
-            if let (low, high, _, end) = pair(1, digitsOnly: true), low <= 12, high <= 12 { return (span(low + 5, high + 7), end) }
-            return nil
-        case "grade":
-            guard let n = digits(1), n <= 12 else { return nil }
-            return (span(n + 5, n + 7), 2)
+        case "grades", "grade":
+            guard schooling, let n = digits(1), n <= 12 else { return nil }
+            if let (low, high, _, end) = pair(1, digitsOnly: true), high <= 12 { return (span(low + 5, high + 7), end) }
+            return first == "grade" ? (span(n + 5, n + 7), 2) : nil
         case "primary", "secondary":
+            guard schooling else { return nil }
             let at = word(1) == "-" ? 2 : 1
             guard let s = word(at), s == "school" || s == "schools" else { return nil }
-            return (first == "primary" ? span(4, 11) : span(11, 18), at + 1)
+            // Reception to Year 6 (4 to 11), Years 7 to 13 (11 to 18).
+            return (first == "primary" ? span(4, 12) : span(11, 19), at + 1)
         default:
             break
         }
@@ -187,10 +230,14 @@ struct AgeBands: Sendable, Hashable {
         if let (low, high, second, end) = pair(0) {
             if let after = yearsOldAfter(end) { return (span(low, high + 1), after) }
             if word(end) == "y", word(end + 1) == "/", word(end + 2) == "o" { return (span(low, high + 1), end + 3) }
-            if digits(0) != nil, digits(second) != nil, word(end) == "s" { return (span(low, high + 1), end + 1) }
+            if digits(0) != nil, digits(second) != nil, word(end) == "s" {
+                // "20-30s" are decades, read as nothing (`span` of an empty range).
+                if low >= 20, low % 10 == 0, high % 10 == 0 { return (0..<0, end + 1) }
+                return (span(low, high + 1), end + 1)
+            }
         }
         if let n = number(0), let after = yearsOldAfter(1) { return (span(n, n + 1), after) }
-        if let n = digits(0), let ordinal = word(1), ["st", "nd", "rd", "th"].contains(ordinal), n <= 12 {
+        if schooling, let n = digits(0), let ordinal = word(1), ["st", "nd", "rd", "th"].contains(ordinal), n <= 12 {
             let at = word(2) == "-" ? 3 : 2
             if let g = word(at), ["grade", "grader", "graders"].contains(g) { return (span(n + 5, n + 7), at + 1) }
         }

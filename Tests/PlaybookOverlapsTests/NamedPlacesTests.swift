@@ -21,8 +21,13 @@ final class NamedPlacesTests: XCTestCase {
                          ("Christmas gift receipts with free size exchanges in the US",
                           "put a gift receipt in every pyjama order placed before 24 December", "people in the US buying pyjamas as Christmas presents"))
         XCTAssertEqual(found.map(\.kind), [.related], found.first?.reason ?? "")
-        XCTAssertTrue(found.first?.reason.contains("differ in region (– / the us)") ?? false, found.first?.reason ?? "")
-        // "Us" the pronoun names nothing.
+        XCTAssertTrue(found.first?.reason.contains("differ in region (– / the US)") ?? false, found.first?.reason ?? "")
+        // The US said another way is the same region; "us" the pronoun names nothing.
+        let market = pair(("Gift receipts for US customers", "put a gift receipt in every pyjama order placed before 24 December",
+                           "US customers buying pyjamas as presents"),
+                          ("Gift receipts in the US", "put a gift receipt in every pyjama order placed before 24 December",
+                           "customers in the US buying pyjamas as presents"))
+        XCTAssertEqual(market.map(\.kind), [.duplicate], market.first?.reason ?? "")
         let us = pair(("Tell us your size", "ask for a shoe size at signup", "new shoppers"),
                       ("Tell us your size at signup", "ask new shoppers for a shoe size at signup", "new shoppers"))
         XCTAssertEqual(us.map(\.kind), [.duplicate], us.first?.reason ?? "")
@@ -45,5 +50,9 @@ final class NamedPlacesTests: XCTestCase {
                             ("Fitting evenings on TikTok Live", "hold a monthly boot fitting evening on TikTok Live", "women with wide calves"))
         XCTAssertEqual(networks.map(\.kind), [.related], networks.first?.reason ?? "")
         XCTAssertTrue(networks.first?.reason.contains("instagram / tiktok") ?? false, networks.first?.reason ?? "")
+        // A network named as a way to sign in or as a style is no channel.
+        let login = pair(("Facebook login at checkout", "let shoppers sign in with Facebook login at checkout", "returning shoppers"),
+                         ("Social login at checkout", "let shoppers sign in with a social login at checkout", "returning shoppers"))
+        XCTAssertEqual(login.map(\.kind), [.duplicate], login.first?.reason ?? "")
     }
 }
