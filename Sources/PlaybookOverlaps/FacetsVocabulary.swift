@@ -244,22 +244,13 @@ extension Facets {
             "app push": ["channel": "push"], "mobile push": ["channel": "push"],
             "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
-            // Social networks where something is posted or shown: each a channel of its own, "social media" the kind they share
-            // ("fitting evenings in shops" / "… on Instagram Live", `fresh33`'s BR048). The bare name is not read: "Facebook
-            // login", "sign in with LinkedIn", "a TikTok-style feed", "our YouTube tutorials" name no channel (a review).
-            "social media": ["channel": "social"], "on social": ["channel": "social"],
-            "on Instagram": ["channel": "social", "network": "instagram"], "Instagram Live": ["channel": "social", "network": "instagram"], "Instagram post": ["channel": "social", "network": "instagram"], "Instagram stories": ["channel": "social", "network": "instagram"], "Instagram video": ["channel": "social", "network": "instagram"], "Instagram channel": ["channel": "social", "network": "instagram"], "Instagram group": ["channel": "social", "network": "instagram"], "Instagram page": ["channel": "social", "network": "instagram"], "Instagram ads": ["channel": "social", "network": "instagram"], "Instagram DM": ["channel": "social", "network": "instagram"],
-            "on TikTok": ["channel": "social", "network": "tiktok"], "TikTok Live": ["channel": "social", "network": "tiktok"], "TikTok post": ["channel": "social", "network": "tiktok"], "TikTok stories": ["channel": "social", "network": "tiktok"], "TikTok video": ["channel": "social", "network": "tiktok"], "TikTok channel": ["channel": "social", "network": "tiktok"], "TikTok group": ["channel": "social", "network": "tiktok"], "TikTok page": ["channel": "social", "network": "tiktok"], "TikTok ads": ["channel": "social", "network": "tiktok"], "TikTok DM": ["channel": "social", "network": "tiktok"],
-            "on Facebook": ["channel": "social", "network": "facebook"], "Facebook Live": ["channel": "social", "network": "facebook"], "Facebook post": ["channel": "social", "network": "facebook"], "Facebook stories": ["channel": "social", "network": "facebook"], "Facebook video": ["channel": "social", "network": "facebook"], "Facebook channel": ["channel": "social", "network": "facebook"], "Facebook group": ["channel": "social", "network": "facebook"], "Facebook page": ["channel": "social", "network": "facebook"], "Facebook ads": ["channel": "social", "network": "facebook"], "Facebook DM": ["channel": "social", "network": "facebook"],
-            "on YouTube": ["channel": "social", "network": "youtube"], "YouTube Live": ["channel": "social", "network": "youtube"], "YouTube post": ["channel": "social", "network": "youtube"], "YouTube stories": ["channel": "social", "network": "youtube"], "YouTube video": ["channel": "social", "network": "youtube"], "YouTube channel": ["channel": "social", "network": "youtube"], "YouTube group": ["channel": "social", "network": "youtube"], "YouTube page": ["channel": "social", "network": "youtube"], "YouTube ads": ["channel": "social", "network": "youtube"], "YouTube DM": ["channel": "social", "network": "youtube"],
-            "on LinkedIn": ["channel": "social", "network": "linkedin"], "LinkedIn Live": ["channel": "social", "network": "linkedin"], "LinkedIn post": ["channel": "social", "network": "linkedin"], "LinkedIn stories": ["channel": "social", "network": "linkedin"], "LinkedIn video": ["channel": "social", "network": "linkedin"], "LinkedIn channel": ["channel": "social", "network": "linkedin"], "LinkedIn group": ["channel": "social", "network": "linkedin"], "LinkedIn page": ["channel": "social", "network": "linkedin"], "LinkedIn ads": ["channel": "social", "network": "linkedin"], "LinkedIn DM": ["channel": "social", "network": "linkedin"],
             // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters
             // that are other places ("at the café counter", "at the snack bar", "at the box office").
             "the till": ["page": "checkout"], "shop till": ["page": "checkout"], "cash desk": ["page": "checkout"],
             "cash register": ["page": "checkout"], "café": ["page": "café"], "cafe": ["page": "café"],
             "coffee shop": ["page": "café"], "snack bar": ["page": "snack bar"], "box office": ["page": "box office"],
             "ticket desk": ["page": "box office"], "ticket office": ["page": "box office"],
-        ].merging(phoneCalls, uniquingKeysWith: { first, _ in first }),
+        ].merging(phoneCalls, uniquingKeysWith: { first, _ in first }).merging(socialNetworks, uniquingKeysWith: { first, _ in first }),
         .segment: [
             "new": ["stage": "new"], "newcom": ["stage": "new"], "newly": ["stage": "new"], "first time": ["stage": "new"],
             "fresh": ["stage": "new"], "freshly": ["stage": "new"], "signed up": ["stage": "new"],
@@ -311,6 +302,21 @@ extension Facets {
         return out
     }()
 
+    /// Social networks where something is posted or shown: each a channel of its own, "social media" the kind they share
+    /// ("fitting evenings in shops" / "… on Instagram Live", `fresh33`'s BR048). The bare name is not read: "Facebook
+    /// login", "sign in with LinkedIn", "a TikTok-style feed", "our YouTube tutorials" name no channel (a review).
+    static let socialNetworks: [String: [String: String]] = {
+        var out: [String: [String: String]] = ["social media": ["channel": "social"], "on social": ["channel": "social"]]
+        for (shown, network) in [("Instagram", "instagram"), ("TikTok", "tiktok"), ("Facebook", "facebook"), ("YouTube", "youtube"),
+                                 ("LinkedIn", "linkedin")] {
+            for phrase in ["on \(shown)", "\(shown) Live", "\(shown) post", "\(shown) stories", "\(shown) video", "\(shown) channel",
+                           "\(shown) group", "\(shown) page", "\(shown) ads", "\(shown) DM"] {
+                out[phrase] = ["channel": "social", "network": network]
+            }
+        }
+        return out
+    }()
+
     /// Markets: a country names its region too, so "Brazil" meets "LATAM" but not "Mexico".
     static let regions: [String: [String: String]] = {
         var out: [String: [String: String]] = [
@@ -318,14 +324,6 @@ extension Facets {
             "emea": ["region": "emea"], "europe": ["region": "emea"], "european": ["region": "emea"], "eu": ["region": "emea"],
             "dach": ["region": "emea"], "apac": ["region": "apac"], "asia": ["region": "apac"], "north america": ["region": "na"],
             "north american": ["region": "na"],
-            // "The US" (stemmed lower-case, "the us"): the pronoun "us" is not read after "the" ("… in the US", `fresh33`'s BR076),
-            // nor before the people or places a market names ("US customers", "US states"); "the U.S." and "America" too.
-            "the US": ["region": "na", "country": "united states"], "the U.S.": ["region": "na", "country": "united states"],
-            "US customers": ["region": "na", "country": "united states"], "US shoppers": ["region": "na", "country": "united states"],
-            "US users": ["region": "na", "country": "united states"], "US buyers": ["region": "na", "country": "united states"],
-            "US visitors": ["region": "na", "country": "united states"], "US merchants": ["region": "na", "country": "united states"],
-            "US market": ["region": "na", "country": "united states"], "US states": ["region": "na", "country": "united states"],
-            "US-based": ["region": "na", "country": "united states"], "America": ["region": "na", "country": "united states"],
             "middle east": ["region": "mena"], "gulf": ["region": "mena"], "mena": ["region": "mena"],
         ]
         let countries: [String: ([String], String)] = [
@@ -340,7 +338,10 @@ extension Facets {
             "japan": (["japan", "japanese"], "apac"), "korea": (["korea", "korean"], "apac"),
             "vietnam": (["vietnam", "vietnamese"], "apac"), "philippines": (["philippines", "filipino"], "apac"),
             "australia": (["australia", "australian"], "apac"), "china": (["china", "chinese"], "apac"),
-            "united states": (["usa", "united states"], "na"), "canada": (["canada", "canadian"], "na"),
+            // "The US" (stemmed lower-case, "the us"): the pronoun "us" is not read after "the" ("… in the US", `fresh33`'s
+            // BR076), nor before the people or places a market names ("US customers", "US states"); "the U.S." and "America" too.
+            "united states": (["usa", "united states", "the US", "the U.S.", "US customers", "US shoppers", "US users", "US buyers",
+                               "US visitors", "US merchants", "US market", "US states", "US-based", "America"], "na"), "canada": (["canada", "canadian"], "na"),
         ]
         for (country, (names, region)) in countries {
             for name in names { out[name] = ["region": region, "country": country] }
