@@ -202,6 +202,9 @@ enum DuplicateDetection {
         text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
+    /// Words of denial, left out of the shared terms a message lists.
+    static let denials: Set<String> = ["no", "not", "never", "without", "none", "nothing", "nor", "neither", "dont", "don't", "don’t"]
+
     /// The shared terms a finding lists, heaviest first, as the texts write them: not a digit both write bare ("1" of
     /// `alert(1)`), which says nothing of what two texts share, where "7" of "7pm" does (review 2026-12-05); it still
     /// counts in the score. Read as spelled: the corpus shows a number as some text first wrote it ("one").
@@ -209,6 +212,9 @@ enum DuplicateDetection {
                             limit: Int = 6) -> [String] {
         let spelled = ThreadReader.current.spelled(corpus.matchedTerms(a, b, limit: limit + 4), in: first, and: second)
         return Array(spelled.lazy.filter { term in
+            // A denial both texts make ("no/never") says nothing of what they are about (review: "shared terms: no/never,
+            // purchases/checkout" for a stored card against a coupon left unapplied).
+            if term.split(separator: "/").allSatisfy({ denials.contains($0.lowercased()) }) { return false }
             guard term.utf8.count == 1, let digit = term.utf8.first, digit >= 0x30, digit <= 0x39 else { return true }
             return !(first.writesOnlyBare(digit) && second.writesOnlyBare(digit))
         }.prefix(limit))
@@ -406,24 +412,30 @@ enum DuplicateDetection {
                 // Chosen at the default threshold: a stricter one (asking for closer texts) leaves the grey band out,
                 // which would otherwise widen with it (its top is the neighbour rule's lowest bar) and count near ties.
                 let greyBand = options.threshold <= OverlapOptions.defaultThreshold && (aligner != nil || rationales != nil)
-                let open = greyBand ? openToGreyBand(matches: matches, count: n, text: textNumbers, compatible: compatible) : []
+                // Under a lower threshold the band stays the default's (its top, and the matches that make a topic
+                // dense, at the default's bar): the neighbour rule's lower bar let more texts of a topic in, which shut
+                // the band, and a restatement found at the default was lost at 0.15 (review: a lower threshold must
+                // find all that the default finds).
+                let bandTop = cosineNeeded(max(options.threshold, OverlapOptions.defaultThreshold))
+                let bandMatches = options.threshold < OverlapOptions.defaultThreshold ? matches.filter { $0.2 >= bandTop } : matches
+                let open = greyBand ? openToGreyBand(matches: bandMatches, count: n, text: textNumbers, compatible: compatible) : []
                 let neighbours = MetricNeighbours(keys)
                 let allowed: (Int, Int) -> Bool = { sameSquad || squads[$0] == nil || squads[$0] != squads[$1] }
                 let aligned = (greyBand ? aligner : nil).map { aligner in
-                    alignedRestatements(matches: matches, neighbours: neighbours, texts: texts, numbers: textNumbers,
+                    alignedRestatements(matches: bandMatches, neighbours: neighbours, texts: texts, numbers: textNumbers,
                                         open: open, vectors: vectors,
-                                        below: cosineNeeded(options.threshold),
+                                        below: bandTop,
                                         allowed: allowed,
                                         audiences: { audienceCosine(inPlace[$0], inPlace[$1]) }, compatible: compatible, aligner: aligner)
                 } ?? []
                 let agreed = (greyBand ? rationales : nil).map { encoder in
                     agreedRestatements(neighbours: neighbours, text: textNumbers, vectors: vectors, open: open,
-                                       below: max(cosineNeeded(options.threshold), weakMeaning), allowed: allowed, compatible: compatible,
+                                       below: max(bandTop, weakMeaning), allowed: allowed, compatible: compatible,
                                        rationales: { rationaleVectors(of: $0, items: inPlace, encoder) })
                 } ?? []
                 return (nearest, aligned, agreed)
             }
-            for found in aligned where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
+            for found in aligned where candidates[found.first * n + found.second].map({ $0.score < options.threshold }) ?? true {
                 var candidate = Candidate(words: corpus.score(found.first, found.second))
                 candidate.meaning = found.cosine
                 candidate.aligned = (found.alignment, options.threshold)
@@ -449,7 +461,7 @@ enum DuplicateDetection {
                 }
             }
             // After the neighbour rule's pairs: a weak match it keeps (0.38–0.42) is its finding, not the second view's.
-            for found in agreed where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
+            for found in agreed where candidates[found.first * n + found.second].map({ $0.score < options.threshold }) ?? true {
                 var candidate = Candidate(words: corpus.score(found.first, found.second))
                 candidate.meaning = found.cosine
                 candidate.agreed = (found.view, options.threshold)

@@ -198,13 +198,15 @@ extension Facets {
         .platform: [
             "ios": ["os": "ios"], "iphone": ["os": "ios", "device": "phone"], "ipad": ["os": "ios", "device": "tablet"],
             "apple watch": ["os": "ios", "device": "watch"], "face id": ["os": "ios"], "apple wallet": ["os": "ios"],
-            "android": ["os": "android"], "wear os": ["os": "android", "device": "watch"], "google pay": ["os": "android"],
+            "android": ["os": "android"], "wear os": ["os": "android", "device": "watch"], "google pay": ["os": "android"], "apple pay": ["os": "ios"],
             "web": ["os": "web"], "website": ["os": "web"], "browser": ["os": "web"], "chrome": ["os": "web"],
             "desktop": ["os": "web", "device": "desktop"], "laptop": ["device": "desktop"], "pc": ["device": "desktop"],
             "computer": ["device": "desktop"], "mobile web": ["os": "web", "device": "phone"], "mobile app": ["device": "phone"],
             "android auto": ["os": "android", "device": "car"], "android automotive": ["os": "android", "device": "car"],
             "carplay": ["os": "ios", "device": "car"],
             "phone": ["device": "phone"], "smartphone": ["device": "phone"], "tablet": ["device": "tablet"],
+            // A phone number is an identity to verify or text, not a platform ("require phone verification by SMS").
+            "phone number": [:], "phone numbers": [:], "mobile number": [:], "mobile numbers": [:], "phone verification": [:],
             "smartwatch": ["device": "watch"], "smart watch": ["device": "watch"],
             // "Watch" alone is as often the verb ("let people watch a sample", "a watched fare"): the device only after a determiner.
             "the watch": ["device": "watch"], "our watch": ["device": "watch"],

@@ -32,7 +32,13 @@ enum Assets {
     /* A move undone since the quarter ended: the report's full words are in its title. */
     .undone { text-decoration: underline dotted; cursor: help; }
     .note { background: var(--warn-bg); border-left: 4px solid #c98a00; padding: .5rem .8rem; }
-    .scroll { overflow-x: auto; max-width: 100%; }
+    /* A region wider than the screen shows a shadow at the edge it scrolls toward (the local layers cover the shadows
+       once scrolled to that end), so a table cut at 390 px says that it goes on. */
+    .scroll { overflow-x: auto; max-width: 100%;
+      background: linear-gradient(to right, var(--bg) 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+        linear-gradient(to left, var(--bg) 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgba(29,35,48,.28), rgba(29,35,48,0)) left / .9rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgba(29,35,48,.28), rgba(29,35,48,0)) right / .9rem 100% no-repeat scroll; }
     table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: 100%; }
     .caption { font-weight: 600; margin: .75rem 0 .25rem; }
     .caption .meta { font-weight: 400; }

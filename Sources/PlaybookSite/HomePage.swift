@@ -76,11 +76,20 @@ struct HomePage {
         }
         let id = metric.id
         var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
-        if let kr = measuring(id, in: report).first {
-            let unit = kr.unit ?? metric.unit
-            out += "<p class=\"figure\">\(h(NumberTexts.unit(kr.endValue, unit, currency: kr.currency)))</p>"
-            out += "<p>\(page.keyResult(kr.reference)): from \(h(NumberTexts.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
-            out += "target \(h(NumberTexts.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(NumberTexts.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score, status: kr.status))</p>\n"
+        // Every key result that measures it, as `report okr` lists them ("measured directly by A, B"); the figure once
+        // when they agree (review: a second squad's key result on the North Star was never shown, and which one the
+        // panel showed followed the squads' ids).
+        let direct = measuring(id, in: report)
+        if !direct.isEmpty {
+            let figures = direct.map { h(NumberTexts.unit($0.endValue, $0.unit ?? metric.unit, currency: $0.currency)) }
+            if Set(figures).count == 1 { out += "<p class=\"figure\">\(figures[0])</p>" }
+            if direct.count > 1 { out += "<p>Measured directly by \(direct.count) key results:</p>" }
+            for (kr, figure) in zip(direct, figures) {
+                let unit = kr.unit ?? metric.unit
+                let now = Set(figures).count == 1 ? "" : " " + figure + ";"
+                out += "<p>\(page.keyResult(kr.reference)):\(now) from \(h(NumberTexts.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
+                out += "target \(h(NumberTexts.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(NumberTexts.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score, status: kr.status))</p>\n"
+            }
         } else {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }

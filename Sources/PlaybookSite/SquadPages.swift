@@ -48,12 +48,18 @@ struct SquadPages {
     /// How many experiments the squad had as the playbook stood on today (`forEachExperimentOnToday`),
     /// and those gone from it since whose conclusions the reports count (as `report experiments` and the
     /// program page count them), each once.
+    /// Those deleted while running (which the program page counts among those created, and the squad's page lists) are
+    /// counted too (review: an index of 5 against a page of 6 rows and a program page counting 2 + 4).
     func experimentCount(_ squad: String) -> Int {
-        let gone = input.gone.named(ofSquad: squad, today: input.today).filter { !$0.held }.count
-        guard !input.onToday.isEmpty else { return catalog.experimentsBySquad.count(squad) + gone }
-        var count = gone
-        forEachExperimentOnToday(squad) { _ in count += 1 }
-        return count
+        var ids: Set<String> = []
+        for gone in input.gone.named(ofSquad: squad, today: input.today) where !gone.held { ids.insert(gone.id) }
+        if input.onToday.isEmpty {
+            catalog.experimentsBySquad.forEach(squad) { ids.insert($0.id.value) }
+        } else {
+            forEachExperimentOnToday(squad) { ids.insert($0.id.value) }
+        }
+        for removed in input.removed.list where removed.experiment.squad?.value == squad { ids.insert(removed.id) }
+        return ids.count
     }
 
     /// `body` on each of a squad's experiments as the playbook stood on today, as `report experiments

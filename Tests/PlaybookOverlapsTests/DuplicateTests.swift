@@ -40,6 +40,20 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(found.allSatisfy { !$0.reason.contains("cancellation") && !$0.reason.contains("seven") }, "\(found.map(\.reason))")
     }
 
+    /// Words of denial both texts use are no shared subject: a pair that says "no" and "never" lists what it is about,
+    /// not "no/never" (review: "shared terms: no/never, purchases/checkout" for a stored card against a coupon).
+    func testDenialsAreNotListedAsSharedTerms() {
+        let first = hypothesis("HYP-0001", squad: "a", title: "Never show the discount banner at checkout",
+                               change: "never show the discount banner to buyers at checkout", audience: "all buyers", outcome: "fewer abandoned carts")
+        let second = hypothesis("HYP-0002", squad: "b", title: "No discount banner at checkout",
+                                change: "no discount banner for buyers at checkout", audience: "all buyers", outcome: "fewer abandoned carts")
+        let found = OverlapFinder.duplicates(entities(first + "\n---\n" + second))
+        XCTAssertEqual(found.map(\.ids), [["HYP-0001", "HYP-0002"]])
+        let terms = found.first?.terms ?? []
+        XCTAssertTrue(terms.contains("banner"), "\(terms)")
+        XCTAssertFalse(terms.contains { $0.split(separator: "/").contains { ["no", "never"].contains($0.lowercased()) } }, "\(terms)")
+    }
+
     func testSameSquadIsComparedOnlyWhenAskedFor() {
         let text = streak + "\n---\n" + reworded(squad: "activation-emea")
         XCTAssertEqual(OverlapFinder.duplicates(entities(text)).count, 0)

@@ -58,6 +58,24 @@ final class FacetOverlapTests: XCTestCase {
     /// People who do not pay are on the free plan: "using the app without paying", "who have never paid", "who
     /// don't pay" read the denial with the word it denies (before, "pay" alone read the paid plan, so dupq37's
     /// "people using the app without paying" was `segment (free / paid)` against "learners on the free plan").
+    /// A phone number is what a change verifies or texts, not a platform (review: "require phone number verification by
+    /// SMS" read "match: platform (phone)" against a mobile-web checkout); a phone app still is one.
+    func testAPhoneNumberNamesNoPlatform() {
+        for text in ["require phone number verification by SMS at signup", "Require phone verification at signup",
+                     "check the phone number before the first order"] {
+            XCTAssertNil(read(text, [.platform]).values[.platform], text)
+        }
+        XCTAssertNil(read("ask for their mobile numbers at checkout", [.platform]).values[.platform])
+        XCTAssertEqual(differences("verify the phone number in the Android app", "verify the phone number on the website", [.platform]),
+                       ["platform (android / web)"])
+    }
+
+    /// Apple's wallet is iOS's as Google's is Android's (review: "Apple Pay at checkout" against "Google Pay at checkout"
+    /// read "differ in platform (– / google pay)", one side naming none).
+    func testApplePayIsTheIOSWallet() {
+        XCTAssertEqual(differences("add Apple Pay at checkout", "add Google Pay at checkout", [.platform]), ["platform (ios / android)"])
+    }
+
     func testPeopleWhoDoNotPayAreOnTheFreePlan() {
         XCTAssertEqual(differences("people using the app without paying", "learners on the free plan", [.segment]), [])
         XCTAssertEqual(differences("members who have never paid", "free users", [.segment]), [])

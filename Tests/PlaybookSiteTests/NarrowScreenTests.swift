@@ -15,6 +15,18 @@ final class NarrowScreenTests: XCTestCase {
         return Double(size.trimmingCharacters(in: .whitespaces))
     }
 
+    /// A table or timeline wider than the screen scrolls in its region, and says so: a shadow at the edge it goes on
+    /// toward, covered once scrolled there (review: at 390 px a squad's budget standing, the program's win rates and a
+    /// metric's targets were off to the side with no sign that the table scrolls).
+    func testAScrollingRegionShowsAShadowWhereItGoesOn() throws {
+        let rule = try XCTUnwrap(Assets.stylesheet.components(separatedBy: "\n.scroll {").dropFirst().first?.components(separatedBy: "}").first)
+        XCTAssertTrue(rule.contains("overflow-x: auto"), rule)
+        // Two covers that scroll with the content, two shadows that stay at the region's edges.
+        XCTAssertEqual(rule.components(separatedBy: "no-repeat local").count - 1, 2, rule)
+        XCTAssertEqual(rule.components(separatedBy: "no-repeat scroll").count - 1, 2, rule)
+        XCTAssertTrue(rule.contains("radial-gradient(farthest-side at 100% 50%"), rule)
+    }
+
     /// A chart is 560 units wide and shrinks with its column: at 390 px it is 366 px wide (334 px
     /// in the North Star's panel), so its 15-unit text came out at 8.9–9.8 px and its title at 10 px.
     /// On a narrow screen its text is set larger in its units, the layout leaves room for it, and

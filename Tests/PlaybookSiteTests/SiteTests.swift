@@ -416,6 +416,17 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(page.contains("<dt>lift</dt><dd>+6.2%</dd><dt>decision</dt><dd>ship</dd>"))
     }
 
+    /// A commit that only moved the file is listed but not counted, and the page says so as `log` does (review: "5 commits
+    /// changed it, newest first." above six entries).
+    func testAnEntitysHistorySaysWhichCommitsOnlyMovedItsFile() throws {
+        let fixture = try SiteFixture(for: self)
+        let text = try String(contentsOfFile: fixture.root + "/playbooks/experiments/EXP-0002.yml", encoding: .utf8)
+        try fixture.commit("2026-10-21", ["playbooks/experiments/EXP-0002.yml": nil, "playbooks/experiments/growth/EXP-0002.yml": text])
+        let page = try XCTUnwrap(Site.render(try fixture.input())["e/experiments.growth.2026-Q4.html"])
+        XCTAssertTrue(page.contains("1 commit changed it; 1 only moved its file, newest first."), page)
+        XCTAssertTrue(page.contains("(moved from <code>playbooks/experiments/EXP-0002.yml</code>)"), page)
+    }
+
     func testEntityPagesLinkBothWaysAndShowTheirHistory() throws {
         let files = Site.render(try SiteFixture(for: self).input())
         let experiment = try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])

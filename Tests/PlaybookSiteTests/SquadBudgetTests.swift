@@ -25,6 +25,11 @@ final class SquadBudgetTests: XCTestCase {
         XCTAssertTrue(deleted.contains("<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0004</span>"), deleted)
         XCTAssertTrue(deleted.contains("running <span class=\"meta\">(removed while running, at "), deleted)
         XCTAssertTrue(deleted.contains("not counted: removed from the playbook"), deleted)
+        // The index counts what the page lists, EXP-0004 deleted while running too, as the program page counts it
+        // among those created (review: 5 on the index against 6 rows and 2 + 4 created).
+        let index = try XCTUnwrap(site["squads.html"])
+        XCTAssertEqual(Set(rows.compactMap { row in row.range(of: "EXP-\\d{4}", options: .regularExpression).map { String(row[$0]) } }).count, 4)
+        XCTAssertTrue(index.contains("<td class=\"n\" data-label=\"experiments\">4</td>"), index)
     }
 
     /// review57 #6: "1,400 of 1,000 EUR" on the squads index was plain text, and at 390 px the squad page's
