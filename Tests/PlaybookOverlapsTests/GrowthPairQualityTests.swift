@@ -555,7 +555,7 @@ final class GrowthPairTuningTests: XCTestCase {
         // before changing any rule (forty more ideas of twenty new products, two an outcome), "dupq51" those `dupq51` wrote before
         // reading any rule (forty more ideas of twenty new products, two an outcome: the look-alikes one way apart, some by a
         // phrasal verb), "dupq52" those `dupq52` wrote without reading any rule or running anything (forty more ideas of twenty new
-        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). "fresh11" to "fresh35", blind when first measured, are seen data once measured.
+        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). "fresh11" to "fresh37", blind when first measured, are seen data once measured.
         let files = Self.files
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
@@ -590,7 +590,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "fresh26": "fresh26-pairs.tsv",
                      "fresh27": "fresh27-pairs.tsv", "fresh28": "fresh28-pairs.tsv", "fresh29": "fresh29-pairs.tsv",
                      "fresh30": "fresh30-pairs.tsv", "fresh31": "fresh31-pairs.tsv", "fresh32": "fresh32-pairs.tsv",
-                     "fresh33": "fresh33-pairs.tsv", "fresh34": "fresh34-pairs.tsv", "fresh35": "fresh35-pairs.tsv"]
+                     "fresh33": "fresh33-pairs.tsv", "fresh34": "fresh34-pairs.tsv", "fresh35": "fresh35-pairs.tsv",
+                     "fresh37": "fresh37-pairs.tsv"]
 
     /// Scratch: found, flagged and other pairs of the named splits (PLAYBOOK_SWEEP_SETS, comma-separated, or "all") at each
     /// threshold of PLAYBOOK_SWEEP_THRESHOLDS (comma-separated), for seeing what a lower or higher bar trades.
