@@ -10,7 +10,7 @@ import XCTest
 /// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`,
 /// `Data/fresh24-pairs.tsv`, `Data/fresh25-pairs.tsv`, `Data/fresh26-pairs.tsv`,
 /// `Data/fresh27-pairs.tsv`, `Data/fresh28-pairs.tsv`, `Data/fresh29-pairs.tsv`, `Data/fresh30-pairs.tsv`, `Data/fresh31-pairs.tsv`, `Data/fresh32-pairs.tsv`,
-/// `Data/fresh33-pairs.tsv`, `Data/fresh34-pairs.tsv`, `Data/fresh35-pairs.tsv`, `Data/fresh37-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh33-pairs.tsv`, `Data/fresh34-pairs.tsv`, `Data/fresh35-pairs.tsv`, `Data/fresh36-pairs.tsv`, `Data/fresh37-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -103,6 +103,8 @@ struct BlindSet {
                                       earlierFiles: thirtieth.earlierFiles + ["fresh30-pairs.tsv", "fresh31-pairs.tsv", "fresh32-pairs.tsv"])
     static let thirtyFourth = BlindSet(file: "fresh34-pairs.tsv", prefix: "BS", split: "fresh34", earlierFiles: thirtyThird.earlierFiles)
     static let thirtyFifth = BlindSet(file: "fresh35-pairs.tsv", prefix: "BT", split: "fresh35", earlierFiles: thirtyThird.earlierFiles)
+    static let thirtySixth = BlindSet(file: "fresh36-pairs.tsv", prefix: "BU", split: "fresh36",
+                                      earlierFiles: thirtyThird.earlierFiles + ["fresh33-pairs.tsv", "fresh34-pairs.tsv", "fresh35-pairs.tsv"])
     static let thirtySeventh = BlindSet(file: "fresh37-pairs.tsv", prefix: "BV", split: "fresh37",
                                         earlierFiles: thirtyThird.earlierFiles + ["fresh33-pairs.tsv", "fresh34-pairs.tsv", "fresh35-pairs.tsv"])
 
@@ -454,4 +456,12 @@ final class Fresh37DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtySeventh.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtySeventh.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtySeventh.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh36DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtySixth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtySixth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtySixth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtySixth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtySixth.checkNoTextRepeatedFromTheEarlierSets() }
 }

@@ -591,7 +591,7 @@ final class GrowthPairTuningTests: XCTestCase {
                      "fresh27": "fresh27-pairs.tsv", "fresh28": "fresh28-pairs.tsv", "fresh29": "fresh29-pairs.tsv",
                      "fresh30": "fresh30-pairs.tsv", "fresh31": "fresh31-pairs.tsv", "fresh32": "fresh32-pairs.tsv",
                      "fresh33": "fresh33-pairs.tsv", "fresh34": "fresh34-pairs.tsv", "fresh35": "fresh35-pairs.tsv",
-                     "fresh37": "fresh37-pairs.tsv"]
+                     "fresh36": "fresh36-pairs.tsv", "fresh37": "fresh37-pairs.tsv"]
 
     /// Scratch: found, flagged and other pairs of the named splits (PLAYBOOK_SWEEP_SETS, comma-separated, or "all") at each
     /// threshold of PLAYBOOK_SWEEP_THRESHOLDS (comma-separated), for seeing what a lower or higher bar trades.
