@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity", "PlaybookTestSupport"]),
         .testTarget(
             name: "PlaybookOverlapsTests",
-            dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "PlaybookEmbedding"],
+            dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "PlaybookEmbedding", "PlaybookSearch"],
             exclude: ["Data"]),
         .testTarget(
             name: "PlaybookSiteTests",
