@@ -503,6 +503,13 @@ def main():
                    if card.is_displayed()]
         kept = driver.find_element(By.ID, "f-outcome").get_attribute("value")
         checks.check(visible == ["HYP-0002"] and kept == "backlog", f"a reload keeps the outcome filter (shown: {visible}, chosen: {kept!r})")
+        # A fragment changed while the page is open (a link to a filtered library followed from it) applies at once.
+        driver.execute_script("location.hash = 'search=zeppelin'")
+        visible = [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+                   if card.is_displayed()]
+        kept = driver.find_element(By.ID, "f-outcome").get_attribute("value")
+        typed = driver.find_element(By.ID, "q").get_attribute("value") if driver.find_elements(By.ID, "q") else None
+        checks.check("EXP-0001" in visible and "HYP-0002" not in visible and kept == "" and typed == "zeppelin", f"a new fragment replaces the choice (shown: {visible}, outcome: {kept!r}, query: {typed!r})")
 
         # Each filter narrows the cards, and the count says how many are shown.
         driver.get((site / "learnings.html").as_uri())

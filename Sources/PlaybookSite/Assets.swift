@@ -262,15 +262,16 @@ enum Assets {
       // skip link's #main) is left as it is.
       var names = { s: "squad", g: "stage", o: "outcome", q: "quarter" };
       var place = window.location;
-      function restore() {
+      // `cleared`: a fragment that changed while the page was open (a link followed, one edited) replaces the whole choice.
+      function restore(cleared) {
         var hash = (place && place.hash) || "";
         if (hash.indexOf("=") === -1 || typeof URLSearchParams === "undefined") { return; }
         var params = new URLSearchParams(hash.slice(1));
-        if (params.has("search")) { query.value = params.get("search"); }
+        if (params.has("search")) { query.value = params.get("search"); } else if (cleared) { query.value = ""; }
         Object.keys(selects).forEach(function (key) {
           var select = selects[key], value = params.get(names[key]);
           var offered = select && value !== null && Array.prototype.some.call(select.options || [], function (option) { return option.value === value; });
-          if (offered) { select.value = value; }
+          if (offered) { select.value = value; } else if (cleared && select) { select.value = ""; }
         });
       }
       function remember() {
@@ -286,8 +287,9 @@ enum Assets {
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       query.addEventListener("input", changed);
       Object.keys(selects).forEach(function (key) { if (selects[key]) { selects[key].addEventListener("change", changed); } });
-      restore();
+      restore(false);
       apply();
+      window.addEventListener("hashchange", function () { restore(true); apply(); });
     })();
 
     """
