@@ -365,6 +365,24 @@ struct FieldComparison {
         ChangeDirection.denial(a.direction, b.direction)
     }
 
+    /// Words any audience may say (function words, people in general, a stage both may name): left out when two
+    /// audiences are compared by their words, so "new couriers" and "new restaurant partners" share none.
+    static let audienceFiller: Set<String> = {
+        let words = "a an the of for to in on at by with from and or but who whose that which than their they them our your "
+            + "all any every each some most more less who've who're we us it its is are be been being was were has have had "
+            + "users user customers customer people person persons visitors visitor members member accounts account clients client "
+            + "everyone anyone someone anybody folks those these this new first time returning existing current active regular"
+        return Set(TermReader().stems(words).stems)
+    }()
+
+    /// Whether two audiences, each saying something past `audienceFiller`, share no word (by stem).
+    static func shareNoWord(_ a: String, _ b: String) -> Bool {
+        let reader = ThreadReader.current
+        let first = Set(reader.stems(a).stems).subtracting(audienceFiller)
+        let second = Set(reader.stems(b).stems).subtracting(audienceFiller)
+        return !first.isEmpty && !second.isEmpty && first.isDisjoint(with: second)
+    }
+
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
     /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
     /// (with `audiences`) an audience that reads differently.
@@ -391,8 +409,16 @@ struct FieldComparison {
                 differences.append("\(facet.rawValue) (\(detail))")
             }
         }
-        guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") && $0.kind != "audience" }),
-              let va = a.audienceVector, let vb = b.audienceVector else { return }
+        guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") && $0.kind != "audience" }) else { return }
+        guard let va = a.audienceVector, let vb = b.audienceVector else {
+            // Without the model (no vectors on either side), audiences that share no word past the ones any audience
+            // says are two audiences (review: couriers against restaurant partners, vegetarians against meat lovers,
+            // called duplicates by words alone where the model reads them apart).
+            if a.audienceVector == nil, b.audienceVector == nil, let wa = a.audience, let wb = b.audience, Self.shareNoWord(wa, wb) {
+                differences.append("audience (\(wa) / \(wb), no word in common)")
+            }
+            return
+        }
         let cosine = DuplicateDetection.cosine(va, vb)
         if cosine < Self.differentAudience {
             // Both audiences as written, so that a reader sees who each side is for ("logged-out visitors /

@@ -289,7 +289,7 @@ enum Assets {
       Object.keys(selects).forEach(function (key) { if (selects[key]) { selects[key].addEventListener("change", changed); } });
       restore(false);
       apply();
-      window.addEventListener("hashchange", function () { restore(true); apply(); });
+      if (window.addEventListener) { window.addEventListener("hashchange", function () { restore(true); apply(); }); }
     })();
 
     """

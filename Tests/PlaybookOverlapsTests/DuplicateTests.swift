@@ -54,6 +54,25 @@ final class DuplicateTests: XCTestCase {
         XCTAssertFalse(terms.contains { $0.split(separator: "/").contains { ["no", "never"].contains($0.lowercased()) } }, "\(terms)")
     }
 
+    /// Without the model, one change for two audiences that share no word (past "new", "users" and the like) is related work
+    /// that says whose, not a duplicate (review: couriers against restaurant partners called duplicates by words alone);
+    /// audiences that share a word, or say nothing past those words, leave a near copy a duplicate.
+    func testWithoutTheModelAudiencesWithNoWordInCommonAreTwoAudiences() {
+        func idea(_ id: String, _ squad: String, _ audience: String) -> String {
+            hypothesis(id, squad: squad, title: "Live map of the delivery in the app",
+                       change: "show a live map of the delivery on the order screen", audience: audience, outcome: "fewer support contacts")
+        }
+        let apart = OverlapFinder.duplicates(entities(idea("HYP-0001", "a", "new couriers in their first week") + "\n---\n"
+                                                      + idea("HYP-0002", "b", "new restaurant partners")))
+        XCTAssertEqual(apart.map(\.kind), [.related], "\(apart.map(\.reason))")
+        XCTAssertTrue(apart.first?.reason.contains("differ in audience (new couriers in their first week / new restaurant partners, no word in common)") ?? false,
+                      apart.first?.reason ?? "")
+        for (first, second) in [("couriers in their first week", "couriers in their first month"), ("new users", "new visitors")] {
+            let found = OverlapFinder.duplicates(entities(idea("HYP-0001", "a", first) + "\n---\n" + idea("HYP-0002", "b", second)))
+            XCTAssertEqual(found.map(\.kind), [.duplicate], "\(first) / \(second): \(found.map(\.reason))")
+        }
+    }
+
     func testSameSquadIsComparedOnlyWhenAskedFor() {
         let text = streak + "\n---\n" + reworded(squad: "activation-emea")
         XCTAssertEqual(OverlapFinder.duplicates(entities(text)).count, 0)

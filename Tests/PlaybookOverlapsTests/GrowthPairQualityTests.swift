@@ -598,7 +598,11 @@ final class GrowthPairTuningTests: XCTestCase {
     func testSweepThresholds() throws {
         let environment = ProcessInfo.processInfo.environment
         guard let asked = environment["PLAYBOOK_SWEEP_SETS"], let bars = environment["PLAYBOOK_SWEEP_THRESHOLDS"] else { return }
-        guard case .success(let model) = ModelLocation.loadEncoder() else { throw XCTSkip("no model") }
+        // PLAYBOOK_SWEEP_ENGINE=lexical: words only, as without the model; each flagged look-alike's kind printed too.
+        let lexical = environment["PLAYBOOK_SWEEP_ENGINE"] == "lexical"
+        let loaded = ModelLocation.loadEncoder()
+        guard lexical || (try? loaded.get()) != nil else { throw XCTSkip("no model") }
+        let model: (any SentenceEncoder)? = lexical ? nil : try? loaded.get()
         let splits = asked == "all" ? Self.files.keys.sorted() : asked.split(separator: ",").map(String.init)
         for split in splits {
             guard let file = Self.files[split] else { continue }
@@ -606,6 +610,9 @@ final class GrowthPairTuningTests: XCTestCase {
             for bar in bars.split(separator: ",").compactMap({ Double($0) }) {
                 let (kinds, strays, _) = try GrowthPairQualityTests.verdicts(pairs, threshold: bar, encoder: model)
                 let q = GrowthPairQualityTests.quality(pairs, kinds)
+                if lexical {
+                    for pair in pairs where !pair.duplicate && kinds[pair.id] == .duplicate { print("FLAGGED\t\(split)\t\(pair.kind)\t\(pair.id)") }
+                }
                 print(String(format: "SWEEP\t%@\t%.3f\t%d\t%d\t%d\t%d\t%d\t%.3f", split, bar, q.found, q.duplicates, q.flagged, q.different,
                              strays.count, q.f1))
             }

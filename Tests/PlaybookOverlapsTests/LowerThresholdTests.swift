@@ -10,41 +10,23 @@ import XCTest
 final class LowerThresholdTests: XCTestCase {
     /// Five ideas of a food-delivery app toward one metric, written by a reviewer (two of them one idea in other words).
     static let documents = [
-        "kind: Metric\nid: support-contacts-per-order\nname: Support contacts per order\nevent: support.contact_created\nunit: ratio\ndirection: decrease",
-        hypothesis("HYP-0001", "courier-ops", "Live courier map after ordering",
-                   "displaying the rider's position on a real-time map in order tracking", "customers waiting for a delivery",
-                   "fewer where-is-my-order support contacts", "people contact support mostly because they cannot see progress"),
-        hypothesis("HYP-0002", "retention", "GPS dot for the driver while food is en route",
-                   "let diners watch the delivery person move toward them as it happens", "anyone with a meal on its way",
-                   "cut 'where's my food' chats", "uncertainty about arrival drives help requests"),
-        hypothesis("HYP-0033", "courier-ops", "Ask customers to rate the courier after each delivery",
-                   "ask customers to rate the courier after each delivery", "customers who received an order",
-                   "fewer support contacts", "a rating gives an outlet other than support"),
-        hypothesis("HYP-0073", "retention", "Support chat in Turkish and Arabic", "offer the help chat in Turkish and Arabic",
-                   "customers whose first language is Turkish or Arabic", "fewer repeated contacts",
-                   "misunderstandings create follow-up tickets"),
-        hypothesis("HYP-0077", "courier-ops", "Photo proof of contactless drop-off",
-                   "require couriers to take a photo of the bag at the door", "customers choosing contactless drop-off",
-                   "fewer support contacts", "missing-order disputes need evidence"),
+        "kind: Metric\nid: d1-retention\nname: Support contacts per order\nevent: support.contact_created\nunit: ratio\ndirection: decrease",
+        hypothesis("HYP-0001", squad: "courier-ops", title: "Live courier map after ordering",
+                   change: "displaying the rider's position on a real-time map in order tracking", audience: "customers waiting for a delivery",
+                   outcome: "fewer where-is-my-order support contacts", rationale: "people contact support mostly because they cannot see progress"),
+        hypothesis("HYP-0002", squad: "retention", title: "GPS dot for the driver while food is en route",
+                   change: "let diners watch the delivery person move toward them as it happens", audience: "anyone with a meal on its way",
+                   outcome: "cut 'where's my food' chats", rationale: "uncertainty about arrival drives help requests"),
+        hypothesis("HYP-0033", squad: "courier-ops", title: "Ask customers to rate the courier after each delivery",
+                   change: "ask customers to rate the courier after each delivery", audience: "customers who received an order",
+                   outcome: "fewer support contacts", rationale: "a rating gives an outlet other than support"),
+        hypothesis("HYP-0073", squad: "retention", title: "Support chat in Turkish and Arabic",
+                   change: "offer the help chat in Turkish and Arabic", audience: "customers whose first language is Turkish or Arabic",
+                   outcome: "fewer repeated contacts", rationale: "misunderstandings create follow-up tickets"),
+        hypothesis("HYP-0077", squad: "courier-ops", title: "Photo proof of contactless drop-off",
+                   change: "require couriers to take a photo of the bag at the door", audience: "customers choosing contactless drop-off",
+                   outcome: "fewer support contacts", rationale: "missing-order disputes need evidence"),
     ]
-
-    static func hypothesis(_ id: String, _ squad: String, _ title: String, _ change: String, _ audience: String, _ outcome: String,
-                           _ rationale: String) -> String {
-        """
-        kind: Hypothesis
-        id: \(id)
-        squad: \(squad)
-        title: "\(title)"
-        statement:
-          change: "\(change)"
-          audience: "\(audience)"
-          outcome: "\(outcome)"
-          rationale: "\(rationale)"
-        metric: support-contacts-per-order
-        ice: {impact: 5, confidence: 5, ease: 5}
-        status: backlog
-        """
-    }
 
     func testALowerThresholdKeepsADuplicateTheDefaultFinds() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
