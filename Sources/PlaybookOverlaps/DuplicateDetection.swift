@@ -205,6 +205,17 @@ enum DuplicateDetection {
     /// Words of denial, left out of the shared terms a message lists.
     static let denials: Set<String> = ["no", "not", "never", "without", "none", "nothing", "nor", "neither", "dont", "don't", "don’t"]
 
+    /// Whether a listed term ("no", "no/never") is only denials. Asked of every term of every pair judged (millions on a
+    /// large playbook): a term that does not start as a denial does (n, w, d) is passed over without a copy.
+    static func isDenial(_ term: String) -> Bool {
+        guard let first = term.utf8.first, term.utf8.count <= 32 else { return false }
+        switch first | 0x20 {
+        case UInt8(ascii: "n"), UInt8(ascii: "w"), UInt8(ascii: "d"): break
+        default: return false
+        }
+        return term.split(separator: "/").allSatisfy { denials.contains($0.lowercased()) }
+    }
+
     /// The shared terms a finding lists, heaviest first, as the texts write them: not a digit both write bare ("1" of
     /// `alert(1)`), which says nothing of what two texts share, where "7" of "7pm" does (review 2026-12-05); it still
     /// counts in the score. Read as spelled: the corpus shows a number as some text first wrote it ("one").
@@ -214,7 +225,7 @@ enum DuplicateDetection {
         return Array(spelled.lazy.filter { term in
             // A denial both texts make ("no/never") says nothing of what they are about (review: "shared terms: no/never,
             // purchases/checkout" for a stored card against a coupon left unapplied).
-            if term.split(separator: "/").allSatisfy({ denials.contains($0.lowercased()) }) { return false }
+            if isDenial(term) { return false }
             guard term.utf8.count == 1, let digit = term.utf8.first, digit >= 0x30, digit <= 0x39 else { return true }
             return !(first.writesOnlyBare(digit) && second.writesOnlyBare(digit))
         }.prefix(limit))

@@ -23,9 +23,11 @@ extension DuplicateDetection {
             /// full size in every hypothesis's fields too (20 MB on 20,000 hypotheses).
             private let boxedExperiment: Boxed<Experiment>?
             var experiment: Experiment? { boxedExperiment?.value }
-            var audience: String? { didSet { ages = AgeBands(audience) } }
+            var audience: String? { didSet { (ages, audienceWords) = (AgeBands(audience), audience.map(FieldComparison.audienceWords)) } }
             /// The ages the audience states in numbers (`AgeBands`), read once.
             private(set) var ages: AgeBands?
+            /// The audience's words past `FieldComparison.audienceFiller`, read once (compared pair by pair without the model).
+            private(set) var audienceWords: Set<String>?
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
             /// The statement's outcome as `outcomeKey` reads it (hypotheses only): `siblingCosine`.
@@ -52,6 +54,7 @@ extension DuplicateDetection {
                 boxedExperiment = experiment.map(Boxed.init)
                 self.audience = audience
                 ages = AgeBands(audience)
+                audienceWords = audience.map(FieldComparison.audienceWords)
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
                 self.outcome = outcome
@@ -103,6 +106,7 @@ extension DuplicateDetection {
         var audience: String? { get { fields.audience } set { unique().audience = newValue } }
         /// The ages its audience states in numbers ("aged 2 to 4", "Year 4"), nil when it states none.
         var ages: AgeBands? { _read { yield fields.ages } }
+        var audienceWords: Set<String>? { _read { yield fields.audienceWords } }
         /// A row of the matrix the texts' vectors were read in (a slice sharing it, not a copy).
         var audienceVector: ArraySlice<Float>? { _read { yield fields.audienceVector } set { unique().audienceVector = newValue } }
         /// Whether the title and the change both name a channel (email, push …): a look-alike that

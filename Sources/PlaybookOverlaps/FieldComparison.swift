@@ -375,12 +375,10 @@ struct FieldComparison {
         return Set(TermReader().stems(words).stems)
     }()
 
-    /// Whether two audiences, each saying something past `audienceFiller`, share no word (by stem).
-    static func shareNoWord(_ a: String, _ b: String) -> Bool {
-        let reader = ThreadReader.current
-        let first = Set(reader.stems(a).stems).subtracting(audienceFiller)
-        let second = Set(reader.stems(b).stems).subtracting(audienceFiller)
-        return !first.isEmpty && !second.isEmpty && first.isDisjoint(with: second)
+    /// An audience's words (by stem) past `audienceFiller`: two audiences that each say something and share none of
+    /// them are two audiences to the comparison without the model.
+    static func audienceWords(_ audience: String) -> Set<String> {
+        Set(ThreadReader.current.stems(audience).stems).subtracting(audienceFiller)
     }
 
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
@@ -414,8 +412,9 @@ struct FieldComparison {
             // Without the model (no vectors on either side), audiences that share no word past the ones any audience
             // says are two audiences (review: couriers against restaurant partners, vegetarians against meat lovers,
             // called duplicates by words alone where the model reads them apart).
-            if a.audienceVector == nil, b.audienceVector == nil, let wa = a.audience, let wb = b.audience, Self.shareNoWord(wa, wb) {
-                differences.append("audience (\(wa) / \(wb), no word in common)")
+            if a.audienceVector == nil, b.audienceVector == nil, let wa = a.audienceWords, let wb = b.audienceWords,
+               !wa.isEmpty, !wb.isEmpty, wa.isDisjoint(with: wb) {
+                differences.append("audience (\(a.audience ?? "–") / \(b.audience ?? "–"), no word in common)")
             }
             return
         }
