@@ -346,16 +346,55 @@ enum DuplicateDetection {
     }
 
     /// Candidate pairs of `items` and how alike their texts read, by words and (with vectors) by meaning.
+    ///
+    /// Laid out in 40 bytes (it was 80: optionals of a double or a pair of them, each with a byte of its own padded to 8):
+    /// a lint holds one for every pair found by words (on spread-8000 with the model, some 70 MB at its peak: its largest block).
     struct Candidate {
         var words: Double
+        private var meaningValue = 0.0
+        /// The grey band's two figures: an alignment and its score, or the second view's cosine and its score.
+        private var bandValue = 0.0, bandScore = 0.0
+        private var rankValue: Int32 = 1
+        /// Which of `meaning`, `aligned` and `agreed` are set.
+        private var flags: UInt8 = 0
+        private static let hasMeaning: UInt8 = 1, hasAligned: UInt8 = 2, hasAgreed: UInt8 = 4
+
+        init(words: Double) { self.words = words }
+
         /// The cosine of the two texts' vectors.
-        var meaning: Double?
+        var meaning: Double? {
+            get { flags & Self.hasMeaning != 0 ? meaningValue : nil }
+            set {
+                meaningValue = newValue ?? 0
+                flags = newValue == nil ? flags & ~Self.hasMeaning : flags | Self.hasMeaning
+            }
+        }
         /// For a pair found by meaning: 1 when each is the other's closest text, 2 when second closest.
-        var rank = 1
+        var rank: Int {
+            get { Int(rankValue) }
+            set { rankValue = Int32(clamping: newValue) }
+        }
         /// For a pair found by token alignment (`alignedRestatements`): its alignment, and the score it gets (the threshold).
-        var aligned: (alignment: Double, score: Double)?
+        /// A pair is found by one view of the grey band at most: setting it clears `agreed`.
+        var aligned: (alignment: Double, score: Double)? {
+            get { flags & Self.hasAligned != 0 ? (bandValue, bandScore) : nil }
+            set { setBand(newValue, Self.hasAligned) }
+        }
         /// For a pair found by the second view (`agreedRestatements`): that view's cosine, and the score it gets (the threshold).
-        var agreed: (view: Double, score: Double)?
+        /// Setting it clears `aligned`.
+        var agreed: (view: Double, score: Double)? {
+            get { flags & Self.hasAgreed != 0 ? (bandValue, bandScore) : nil }
+            set { setBand(newValue, Self.hasAgreed) }
+        }
+        private mutating func setBand(_ value: (Double, Double)?, _ flag: UInt8) {
+            if let value {
+                (bandValue, bandScore) = value
+                flags = (flags & ~(Self.hasAligned | Self.hasAgreed)) | flag
+            } else if flags & flag != 0 {
+                (bandValue, bandScore) = (0, 0)
+                flags &= ~flag
+            }
+        }
         /// The cosine stretched by its rank (or the alignment's score), from the cosine on the grid
         /// (`DuplicateDetection.snapped`: snapped where it is computed, and again here for any set by hand).
         var meaningScore: Double {
@@ -446,6 +485,9 @@ enum DuplicateDetection {
                 } ?? []
                 return (nearest, aligned, agreed)
             }
+            // Sized once for the pairs to come (grown by doubling, a copy of every candidate at each step).
+            let added = nearest.reduce(0) { $0 + (candidates.place(of: $1.first * n + $1.second) == nil ? 1 : 0) }
+            candidates.reserveCapacity(candidates.count + added + aligned.count + agreed.count)
             for found in aligned where candidates[found.first * n + found.second].map({ $0.score < options.threshold }) ?? true {
                 var candidate = Candidate(words: corpus.score(found.first, found.second))
                 candidate.meaning = found.cosine
@@ -497,7 +539,9 @@ enum DuplicateDetection {
         for place in 0..<candidates.count where candidates[place: place].score >= options.threshold {
             reaching.append(Int32(truncatingIfNeeded: place))
         }
-        var compared: [(key: Int, value: Candidate)] = []
+        // The pairs compared in full now, as places in `candidates` (not copies of key and candidate: 88 bytes a pair,
+        // grown by doubling, were the largest block of a lint of spread-8000 with the model, some 70 MB at its peak).
+        var compared: [Int32] = []
         // With related work capped, each pair is first asked only whether a field differs (`certainlyApart`,
         // then the comparison stopping at its first difference): one that differs is related work (when
         // it scores the related margin above the threshold, as `judge` finds) and is compared in full and
@@ -562,26 +606,30 @@ enum DuplicateDetection {
                 differs[index] && restatedTogether(keys[Int(list[index])] / n, keys[Int(list[index])] % n)
             }
             let relatedBar = options.threshold + relatedMargin
-            onlyRelated.reserveCapacity(list.count)
+            let comparedNow = { (index: Int) in !differs[index] || (vectors != nil && together[index]) }
+            let comparedCount = list.indices.reduce(0) { $0 + (comparedNow($1) ? 1 : 0) }
+            compared.reserveCapacity(comparedCount)
+            knownAlike.reserveCapacity(comparedCount)
+            onlyRelated.reserveCapacity(list.count)  // and the compared pairs found to differ after them
             for (index, place) in list.enumerated() {
-                let (key, candidate) = (keys[Int(place)], values[Int(place)])
-                if !differs[index] || (vectors != nil && together[index]) {
-                    compared.append((key, candidate))
+                if comparedNow(index) {
+                    compared.append(place)
                     knownAlike.append(!differs[index])
-                } else if candidate.score >= relatedBar {
-                    onlyRelated.append((key, candidate.score))
+                } else if values[Int(place)].score >= relatedBar {
+                    onlyRelated.append((keys[Int(place)], values[Int(place)].score))
                 }
             }
         } else {
-            compared.reserveCapacity(reaching.count)
-            for place in reaching { compared.append((candidates.keys[Int(place)], candidates[place: Int(place)])) }
+            compared = reaching
         }
         _ = consume reaching
-        func compare(_ list: [(key: Int, value: Candidate)], alike: [Bool] = []) -> [(key: Int, fields: FieldComparison)] {
-            items.withUnsafeBufferPointer { buffer in
+        // `list`: places in `candidates`.
+        func compare(_ list: [Int32], alike: [Bool] = []) -> [(key: Int, fields: FieldComparison)] {
+            let (keys, values) = (candidates.keys, candidates.values)
+            return items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(list.count) { index -> (key: Int, fields: FieldComparison) in
-                    let (key, candidate) = list[index]
+                    let (key, candidate) = (keys[Int(list[index])], values[Int(list[index])])
                     if index < alike.count, alike[index] {
                         return (key, FieldComparison(alike: inPlace[key / n], inPlace[key % n], catalog: catalog))
                     }
@@ -649,7 +697,7 @@ enum DuplicateDetection {
             }
             found = closestRelated(judged(duplicates, inherited: inherited), onlyRelated: onlyRelated, cap: cap, items: items, reviewed: options.reviewed) { keep in
                 let known = keep.compactMap { pair in fields[pair.key].map { (key: pair.key, fields: $0) } }
-                let unknown = keep.compactMap { pair in fields[pair.key] == nil ? candidates[pair.key].map { (key: pair.key, value: $0) } : nil }
+                let unknown = keep.compactMap { pair in fields[pair.key] == nil ? candidates.place(of: pair.key).map { Int32(truncatingIfNeeded: $0) } : nil }
                 return judged(known + compare(unknown), inherited: inherited)
             }
         } else {

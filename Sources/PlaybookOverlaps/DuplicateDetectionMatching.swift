@@ -23,8 +23,9 @@ extension DuplicateDetection {
         let ids = items.map(\.side.id)
         let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         var duplicates: [Overlap] = []
-        // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
-        var related: [(score: Double, a: Int, b: Int, source: Int)] = []
+        // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`), in 24 bytes
+        // (with `Int`s, 32: this list, the entities' lists and the ranks were some 37 MB of a lint's peak on spread-8000).
+        var related: [(score: Double, a: Int32, b: Int32, source: Int32)] = []
         // Sized once: grown by doubling, the list (millions of pairs on a large playbook) was copied again at each step.
         related.reserveCapacity(found.count + onlyRelated.count)
         // A pair a council has reviewed ranks after every unreviewed one (scores are in 0–1).
@@ -36,31 +37,33 @@ extension DuplicateDetection {
         for index in found.indices {
             if found[index].kind != .related { duplicates.append(take(&found, index, vacated: vacated)); continue }
             guard let a = place[found[index].sides[0].id], let b = place[found[index].sides[1].id] else { continue }
-            related.append((found[index].score - below(a, b), a, b, index))
+            related.append((found[index].score - below(a, b), Int32(a), Int32(b), Int32(index)))
         }
-        for (index, pair) in onlyRelated.enumerated() { related.append((pair.score - below(pair.key / n, pair.key % n), pair.key / n, pair.key % n, -1 - index)) }
+        for (index, pair) in onlyRelated.enumerated() {
+            related.append((pair.score - below(pair.key / n, pair.key % n), Int32(pair.key / n), Int32(pair.key % n), Int32(-1 - index)))
+        }
         guard cap > 0 else { return duplicates }
         // Each entity's related pairs (flat: `lists[starts[e]..<starts[e + 1]]`), its closest `cap` of
         // them by score, then by the other's id, and each pair's place among each side's closest.
         var totals = [Int](repeating: 0, count: n)
         for pair in related {
-            totals[pair.a] += 1
-            totals[pair.b] += 1
+            totals[Int(pair.a)] += 1
+            totals[Int(pair.b)] += 1
         }
         var starts = [Int](repeating: 0, count: n + 1)
         for entity in 0..<n { starts[entity + 1] = starts[entity] + totals[entity] }
         var filled = starts
-        var lists = [Int](repeating: 0, count: starts[n])
+        var lists = [Int32](repeating: 0, count: starts[n])
         for (index, pair) in related.enumerated() {
-            lists[filled[pair.a]] = index
-            filled[pair.a] += 1
-            lists[filled[pair.b]] = index
-            filled[pair.b] += 1
+            lists[filled[Int(pair.a)]] = Int32(index)
+            filled[Int(pair.a)] += 1
+            lists[filled[Int(pair.b)]] = Int32(index)
+            filled[Int(pair.b)] += 1
         }
         // Each item's place among the ids sorted (ties are broken by the other's id).
         var idOrder = [Int](repeating: 0, count: n)
         for (position, item) in items.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idOrder[item] = position }
-        var ranksA = [Int](repeating: cap + 1, count: related.count)
+        var ranksA = [Int32](repeating: Int32(clamping: cap + 1), count: related.count)
         var ranksB = ranksA
         // Each entity's closest (indices into `related`, closest first), on both cores: one thread walked
         // every entity's list (each pair twice, its score and the other's id fetched from afar), a stretch
@@ -70,9 +73,10 @@ extension DuplicateDetection {
             guard entityStarts[entity + 1] > entityStarts[entity] else { return [] }
             var best: [(score: Double, order: Int, index: Int)] = []
             best.reserveCapacity(cap + 1)
-            for index in entityLists[entityStarts[entity]..<entityStarts[entity + 1]] {
+            for listed in entityLists[entityStarts[entity]..<entityStarts[entity + 1]] {
+                let index = Int(listed)
                 let pair = pairs[index]
-                let entry = (score: pair.score, order: order[pair.a == entity ? pair.b : pair.a], index: index)
+                let entry = (score: pair.score, order: order[Int(pair.a) == entity ? Int(pair.b) : Int(pair.a)], index: index)
                 if best.count == cap, let last = best.last, !(entry.score > last.score || (entry.score == last.score && entry.order < last.order)) {
                     continue
                 }
@@ -85,7 +89,7 @@ extension DuplicateDetection {
         }
         for (entity, indices) in closest.enumerated() {
             for (offset, index) in indices.enumerated() {
-                if related[index].a == entity { ranksA[index] = offset + 1 } else { ranksB[index] = offset + 1 }
+                if Int(related[index].a) == entity { ranksA[index] = Int32(offset + 1) } else { ranksB[index] = Int32(offset + 1) }
             }
         }
         var kept = consume duplicates
@@ -94,16 +98,17 @@ extension DuplicateDetection {
         func marked(_ overlap: consuming Overlap, _ index: Int) -> Overlap {
             var overlap = overlap
             let pair = related[index]
-            let ranks = (ranksA[index], ranksB[index])
+            let ranks = (Int(ranksA[index]), Int(ranksB[index]))
+            let (a, b) = (Int(pair.a), Int(pair.b))
             // `sides` are ordered by id; the pair's first item may be the second side.
-            let firstIsA = overlap.sides[0].id == ids[pair.a]
+            let firstIsA = overlap.sides[0].id == ids[a]
             overlap.relatedRanks = firstIsA ? [ranks.0, ranks.1] : [ranks.1, ranks.0]
-            overlap.relatedTotals = firstIsA ? [totals[pair.a], totals[pair.b]] : [totals[pair.b], totals[pair.a]]
+            overlap.relatedTotals = firstIsA ? [totals[a], totals[b]] : [totals[b], totals[a]]
             return overlap
         }
         // The pairs among either side's closest, in order (a rank not given is cap + 1).
         for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap {
-            let source = related[index].source
+            let source = Int(related[index].source)
             if source >= 0 { kept.append(marked(take(&found, source, vacated: vacated), index)) } else {
                 toJudge.append(onlyRelated[-1 - source])
                 placesToJudge.append(index)
@@ -111,7 +116,7 @@ extension DuplicateDetection {
         }
         var judgedNow = judging(toJudge)
         var byKey: [Int: Int] = [:]
-        for index in placesToJudge { byKey[related[index].a * n + related[index].b] = index }
+        for index in placesToJudge { byKey[Int(related[index].a) * n + Int(related[index].b)] = index }
         for k in judgedNow.indices {
             guard let a = place[judgedNow[k].sides[0].id], let b = place[judgedNow[k].sides[1].id],
                   let index = byKey[min(a, b) * n + max(a, b)] else { continue }

@@ -144,6 +144,10 @@ struct FieldComparison {
                 // and add a tip jar", "get rid of"): one change, no detail (`ChangeDirection` reads the direction).
             } else if Self.onlyTheSameMove(onlyA, onlyB) {
                 // Near copies that make one move in other words ("shorten" / "cut … down"): one change, no detail.
+            } else if Self.onlyOnePlace(onlyA, onlyB) {
+                // Near copies that name a region and one within it ("in Brazil" / "across LATAM"): the region matches (as
+                // `Facets` reads nested regions, and as words alone found), so no detail (review: "differ in detail (in
+                // Brazil / across LATAM); match: …, region (latam)" said the region both matched and differed).
             } else if !onlyA.isEmpty, !onlyB.isEmpty,
                       max(onlyA.count, onlyB.count) <= Self.detailTerms
                       || (Self.phrases(of: onlyA, in: a.text) <= Self.swappedPhrases && Self.phrases(of: onlyB, in: b.text) <= Self.swappedPhrases) {
@@ -225,6 +229,28 @@ struct FieldComparison {
             (amountsA, amountsB) = Self.numbersSaidMore(a.text, b.text)
         }
         if !amountsA.isEmpty, !amountsB.isEmpty { differences.append(.detail(amountsA, in: a.text, amountsB, in: b.text)) }
+    }
+
+    /// Words that say how far a region reaches ("across LATAM", "throughout the EU"), not another place.
+    static let reach: Set<String> = ["across", "throughout", "within", "whole", "entir", "all", "everywher", "over", "region", "countri"]
+
+    /// Whether the words only each text names are regions, and regions the facets read as one place (the same, or one
+    /// within the other: "Brazil" / "LATAM"), besides words of reach.
+    static func onlyOnePlace(_ onlyA: [String], _ onlyB: [String]) -> Bool {
+        guard !onlyA.isEmpty, !onlyB.isEmpty else { return false }
+        let reader = ThreadReader.current
+        func places(_ words: [String]) -> Facets? {
+            var named = false
+            for word in words {
+                let stems = reader.stems(word).stems
+                if stems.allSatisfy(reach.contains) { continue }
+                guard Facets(stems: stems, facets: [.region]).values[.region] != nil else { return nil }
+                named = true
+            }
+            return named ? Facets(stems: reader.stems(words.joined(separator: " ")), facets: [.region]) : nil
+        }
+        guard let a = places(onlyA), let b = places(onlyB) else { return false }
+        return Facets.differences(a, b).isEmpty
     }
 
     /// The first channel, platform or region that the words only one text names and those only the other

@@ -114,10 +114,29 @@ extension DuplicateDetection {
             }
         }
 
+        /// Room for `total` keys without growing: the arrays sized once (a table of a few hundred thousand pairs
+        /// grown by doubling as pairs came was the largest block of a lint's peak memory) and the slots
+        /// made large enough at once.
+        mutating func reserveCapacity(_ total: Int) {
+            keys.reserveCapacity(total)
+            values.reserveCapacity(total)
+            guard total * 2 > slots.count else { return }
+            while total * 2 > mask + 1 {
+                shift -= 1
+                mask = mask * 2 + 1
+            }
+            rehash()
+        }
+
         /// The table twice as large, each key in it again.
         private mutating func grow() {
             shift -= 1
             mask = mask * 2 + 1
+            rehash()
+        }
+
+        /// The slots made anew at the table's size (`mask + 1`), each key in them again.
+        private mutating func rehash() {
             slots = Array(repeating: (-1, 0), count: mask + 1)
             for (place, key) in keys.enumerated() {
                 var at = Self.hash(key, shift)
