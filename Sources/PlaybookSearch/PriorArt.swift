@@ -117,6 +117,17 @@ public enum PriorArtSearch {
         }
     }
 
+    /// Whether a word of the query is symbols only (emoji, "™", "→"): no letter or digit, and some symbol that is not
+    /// punctuation or a sign of arithmetic or money.
+    static func isSymbol(_ word: Substring) -> Bool {
+        var symbol = false
+        for scalar in word.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return false }
+            if scalar.properties.generalCategory == .otherSymbol { symbol = true }
+        }
+        return symbol
+    }
+
     /// The cosine from which the model's reading counts: any text reads somewhat alike to it
     /// (gibberish, emoji, stopwords or another language scored 0.10–0.28 against growth ideas, review44).
     static let meaningAlone = 0.30
@@ -161,6 +172,19 @@ public enum PriorArtSearch {
                 let cosine = Double(max(0, min(1, dot)))
                 let meaning = cosine < Self.meaningAlone ? 0 : cosine
                 scores[index] = scores[index] + meaning - scores[index] * meaning
+            }
+        }
+        // A symbol (an emoji, "™") is no word to either scorer: looked up as written, each found counting as a word said
+        // (review: `search "🔥"` found nothing, though a title began with it).
+        let symbols = said.filter(Self.isSymbol)
+        if !symbols.isEmpty {
+            for (index, item) in items.enumerated() {
+                let found = symbols.filter { symbol in
+                    [item.text, item.title ?? "", item.learningsText, item.context].contains { $0.contains(symbol) }
+                }.count
+                guard found > 0 else { continue }
+                let literal = Double(found) / Double(said.count)
+                scores[index] = scores[index] + literal - scores[index] * literal
             }
         }
         let named = Set(items.indices.filter { namedIDs.contains(items[$0].id.uppercased()) })

@@ -94,6 +94,8 @@ struct Analyzer {
     }
 
     private static let phraseStarts = Set(Lexicon.phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+    /// Whether a lower-case word starts one of `Lexicon.phrases`.
+    static func startsAPhrase(_ word: String) -> Bool { phraseStarts.contains(word) }
 
     /// "sign up" → "signup" and the like, so a phrase and its one-word form match.
     static func joinPhrases(_ tokens: [Token]) -> [Token] {

@@ -320,7 +320,13 @@ public struct ChangeDirection: Sendable, Hashable {
             // "No more emailed quotes", "no longer asks for": not less of anything, but a stop to what follows
             // (a taking, `readTakings`), which points no way of its own.
             let stopsWhatFollows = index > 0 && stems[index - 1] == "no" && (stem == "more" || stem == "longer") && !bounding
-            for (axis, isUp) in bounding ? (role?.pointing.first.map { [(Axis.bound, $0.up)] } ?? []) : stopsWhatFollows ? [] : (role?.pointing ?? []) {
+            // "Not small", "no longer short": a plain adjective denied points the other way from its comparative ("not small"
+            // is as "larger"; review: "not small" against "larger" had read "differ in direction (– / larger)"). Only one that
+            // ends its phrase: "no late fee", "no long-term lease" deny the fee and the lease, not lateness or length.
+            let endsPhrase = index + 1 == stems.count || Lexicon.stopwords.contains(stems[index + 1])
+            let deniedPointing = isNegated && role == nil && endsPhrase
+                ? Self.deniedAdjectives[stem].flatMap { Self.roles[$0]?.pointing } ?? [] : []
+            for (axis, isUp) in bounding ? (role?.pointing.first.map { [(Axis.bound, $0.up)] } ?? []) : stopsWhatFollows ? [] : (role?.pointing ?? deniedPointing) {
                 if axis == .amount, isUp, !isNegated {
                     lastAdding = index
                     if !Self.presence.contains(stem) { increases = true }

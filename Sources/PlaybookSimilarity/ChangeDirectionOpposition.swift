@@ -351,6 +351,13 @@ extension ChangeDirection {
         return out
     }()
 
+    /// Plain adjectives (as stems) that point no way of their own ("a small banner" adds a banner), each with the
+    /// comparative whose way it points when denied ("not small": the other way from "smaller").
+    static let deniedAdjectives: [String: String] = [
+        "small": "smaller", "short": "shorter", "big": "bigger", "larg": "larger", "long": "longer", "high": "higher", "low": "lower",
+        "few": "fewer", "earli": "earlier", "late": "later",
+    ]
+
     static let words: [Axis: (up: Set<String>, down: Set<String>)] = [
         .amount: (
             up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid", "more", "increas", "rais", "extend", "longer",

@@ -86,9 +86,34 @@ extension ChangeDirection {
     /// apart ("remove the fee" / "reduce the fee"), as do adding and making bigger ("add a trial" / "extend the trial").
     public static func onlyTheSameMove(_ first: [String], _ second: [String]) -> Bool {
         guard !first.isEmpty, !second.isEmpty else { return false }
-        let all = first + second
+        let all = deniedAdjectivesRead(first) + deniedAdjectivesRead(second)
         return moveKinds.contains { kind in all.allSatisfy(kind.contains) }
     }
+
+    /// `stems` with each denied plain adjective ("not small", `deniedAdjectives`) read as the comparative it agrees with
+    /// ("larger"): "make the buy button not small" and "… larger" make one move (review: "differ in detail (not small /
+    /// larger)").
+    static func deniedAdjectivesRead(_ stems: [String]) -> [String] {
+        guard stems.count > 1 else { return stems }
+        var out: [String] = []
+        var index = 0
+        while index < stems.count {
+            if index + 1 < stems.count, negators.contains(stems[index]), let comparative = deniedAdjectives[stems[index + 1]],
+               let opposite = oppositeComparatives[comparative] {
+                out.append(opposite)
+                index += 2
+            } else {
+                out.append(stems[index])
+                index += 1
+            }
+        }
+        return out
+    }
+    /// Each comparative of `deniedAdjectives` with the one pointing the other way on its scale.
+    static let oppositeComparatives: [String: String] = [
+        "smaller": "larger", "larger": "smaller", "shorter": "longer", "longer": "shorter", "bigger": "smaller", "higher": "lower",
+        "lower": "higher", "fewer": "more", "earlier": "later", "later": "earlier",
+    ]
     /// The kinds of move `onlyTheSameMove` reads as one: taking away, making smaller, adding, making bigger,
     /// placing beside ("next to" / "beside" / "alongside": "to" is a stop word, so "next to" leaves "next").
     static let moveKinds: [Set<String>] = [

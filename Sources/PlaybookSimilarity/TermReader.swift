@@ -268,8 +268,15 @@ public final class TermReader {
 
     private func readWrittenTerms(_ text: String) -> [String: String] {
         var read: [String: String] = [:]
-        for word in Tokenizer.writtenWords(text) {
+        let words = Tokenizer.writtenWords(text)
+        for (index, word) in words.enumerated() {
             if let key = term(word.word), read[key] == nil { read[key] = word.written }
+            // A phrase read as one term ("sign in" → login, as `Analyzer.joinPhrases` reads it) as the text writes it: the
+            // shared terms listed "login" for two texts that each said "Sign in with Apple" (review).
+            if index + 1 < words.count, Analyzer.startsAPhrase(word.word), let joined = Lexicon.phrases[word.word + " " + words[index + 1].word],
+               let key = term(joined), read[key] == nil {
+                read[key] = word.written + " " + words[index + 1].written
+            }
         }
         return read
     }

@@ -77,7 +77,7 @@ struct ProgramPage {
     private func goneList(_ gone: ProgramGoneExperiments, page: Page) -> String {
         guard !gone.list.isEmpty else { return "" }
         let n = gone.list.count
-        var out = "<p>\(n == 1 ? "One experiment" : "\(n) experiments") the table counts \(n == 1 ? "is" : "are") no longer in the playbook at this commit (deleted, or moved out of it), so no page of this site has \(n == 1 ? "it" : "them"); as \(n == 1 ? "it" : "they") last read:</p>\n"
+        var out = "<p>\(n == 1 ? "One experiment" : "\(n) experiments") the table counts \(n == 1 ? "is" : "are") no longer in the playbook at this commit (deleted, or moved out of it), so \(n == 1 ? "it has" : "they have") no page of \(n == 1 ? "its" : "their") own (where another page lists \(n == 1 ? "it" : "them"), \(n == 1 ? "it is" : "they are") not linked); as \(n == 1 ? "it" : "they") last read:</p>\n"
         out += table(caption: "Counted above, no longer in the playbook", head: ["experiment", "title", "squad", "created", "removed", "counted in"],
                      rows: gone.list.map { e in
                          [h(e.id), h(e.title ?? "–"), input.squad(e.squad, page: page), e.created.map { "<span class=\"nw\">\($0)</span>" } ?? "–",

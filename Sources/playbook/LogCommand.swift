@@ -34,8 +34,12 @@ struct Log: ParsableCommand {
     func run() throws {
         // An empty id (`log ''`, `log OKR-…/`) names no entity: a bad argument, not a missing one.
         let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        if id.trimmingCharacters(in: .whitespaces).isEmpty || parts.contains(where: { $0.isEmpty }) {
+        if id.trimmingCharacters(in: .whitespaces).isEmpty || parts.first?.isEmpty == true {
             throw UsageError(description: "the entity id is empty: name one, e.g. `playbook log EXP-0042` or `playbook log OKR-2026Q3-ACQL-1/KR-1`")
+        }
+        // `log OKR-…/`: the objective is named, its key result is not (review: it said "the entity id is empty").
+        if parts.count == 2, parts[1].trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError(description: "the key result after `/` is empty: name one, e.g. `playbook log \(parts[0])/KR-1`, or the objective alone, `playbook log \(parts[0])`")
         }
         let history = try history.readHistory()
         defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish

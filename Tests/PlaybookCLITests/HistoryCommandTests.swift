@@ -50,12 +50,18 @@ final class HistoryCommandTests: XCTestCase {
     /// An empty id names no entity: a bad argument (exit 2), said as such, not "no commit holds".
     func testLogOfAnEmptyIdIsRefusedAsABadArgument() throws {
         let scratch = try history()
-        for id in ["", "  ", "OKR-2026Q3-GRO-1/"] {
+        for id in ["", "  ", "/KR-1"] {
             let result = try CLI.run(["log", id], in: scratch.url)
             XCTAssertEqual(result.status, 2, "\(id): \(result.stderr)")
             XCTAssertTrue(result.stderr.hasPrefix("playbook: the entity id is empty: name one"), result.stderr)
             XCTAssertEqual(result.stdout, "")
         }
+        // An objective with nothing after its `/` names the part that is missing (review: "the entity id is empty").
+        let objective = try CLI.run(["log", "OKR-2026Q3-GRO-1/"], in: scratch.url)
+        XCTAssertEqual(objective.status, 2, objective.stderr)
+        XCTAssertEqual(objective.stderr, "playbook: the key result after `/` is empty: name one, e.g. `playbook log OKR-2026Q3-GRO-1/KR-1`, "
+                       + "or the objective alone, `playbook log OKR-2026Q3-GRO-1`\n")
+        XCTAssertEqual(objective.stdout, "")
     }
 
     /// An id typed in other letter case or one digit off gets the closest id the history holds.

@@ -68,6 +68,24 @@ final class SearchRenderingTests: XCTestCase {
         XCTAssertEqual(PriorArtSearch.rank("signup", items: items, scoring: .lexical, limit: 1).count, 1)
     }
 
+    /// An emoji is no word to the scorers: looked up as written (review: `search "🔥"` found nothing, though a title
+    /// began with it). With words beside it, it counts as one of them.
+    func testAnEmojiIsLookedUpAsWritten() {
+        func item(_ id: String, _ text: String) -> PriorArt {
+            PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,
+                     learnings: [], file: "f.yml", text: text)
+        }
+        let items = [item("HYP-1", "🔥 Streak flame in the app header"), item("HYP-2", "streak freeze in the shop"),
+                     item("HYP-3", "annual plan preselected on the paywall")]
+        XCTAssertEqual(PriorArtSearch.rank("🔥", items: items, scoring: .lexical, limit: 5).map(\.item.id), ["HYP-1"])
+        XCTAssertEqual(PriorArtSearch.rank("🔥", items: items, scoring: .vectors(query: [1, 0], items: [[0.1, 0.9], [0.2, 0.8], [0, 1]], model: "m"),
+                                           limit: 5).map(\.item.id), ["HYP-1"])
+        XCTAssertEqual(PriorArtSearch.rank("🔥 streak", items: items, scoring: .lexical, limit: 5).map(\.item.id).first, "HYP-1")
+        XCTAssertEqual(PriorArtSearch.rank("🚀", items: items, scoring: .lexical, limit: 5), [])
+        XCTAssertFalse(PriorArtSearch.isSymbol("€5"))
+        XCTAssertFalse(PriorArtSearch.isSymbol("-"))
+    }
+
     func testVectorRankingUsesTheCosines() {
         func item(_ id: String) -> PriorArt {
             PriorArt(id: id, kind: .experiment, squad: nil, status: nil, title: id, outcome: nil, lift: nil, learnings: [], file: "f", text: id)

@@ -449,3 +449,46 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertNil(direction("let people opt for yearly billing in the app").up[.amount])
     }
 }
+
+/// A plain adjective denied ("not small", "no longer short") points the other way from its comparative: "not small"
+/// agrees with "larger" and opposes "smaller" (review: "make the buy button not small" against "… larger" had read
+/// "differ in direction (– / larger)"). Said without a denial, the adjective points no way ("a small banner" adds one).
+final class DeniedAdjectiveTests: XCTestCase {
+    let reader = TermReader()
+
+    func direction(_ text: String) -> ChangeDirection { ChangeDirection(stems: reader.stems(text)) }
+
+    func testADeniedAdjectivePointsAwayFromItsComparative() {
+        let notSmall = direction("make the buy button not small on mobile web product pages")
+        let larger = direction("make the buy button larger on mobile web product pages")
+        let smaller = direction("make the buy button smaller on mobile web product pages")
+        XCTAssertEqual(notSmall.up[.amount], "not small")
+        XCTAssertEqual(larger.up[.amount], "larger")
+        XCTAssertNil(ChangeDirection.opposition(notSmall, larger))
+        XCTAssertEqual(ChangeDirection.opposition(notSmall, smaller), "not small / smaller")
+        XCTAssertEqual(direction("a trial that is no longer short").up[.amount], "not short")
+        XCTAssertNil(direction("add a small banner to the cart").down[.amount])
+    }
+}
+
+extension DeniedAdjectiveTests {
+    /// Near copies that swap "not small" for "larger" make one move; "not small" for "smaller" does not.
+    func testADeniedAdjectiveMakesTheMoveOfItsOppositeComparative() {
+        func stems(_ text: String) -> [String] { reader.stems(text).stems }
+        XCTAssertTrue(ChangeDirection.onlyTheSameMove(stems("not small"), stems("larger")))
+        XCTAssertTrue(ChangeDirection.onlyTheSameMove(stems("never long"), stems("shorter")))
+        XCTAssertFalse(ChangeDirection.onlyTheSameMove(stems("not small"), stems("smaller")))
+        XCTAssertFalse(ChangeDirection.onlyTheSameMove(stems("small"), stems("larger")))
+    }
+}
+
+extension DeniedAdjectiveTests {
+    /// Only an adjective that ends its phrase: "no late fee" and "no long-term lease" deny the fee and the lease (the
+    /// labelled sets' "No late-fee reminder text" and "no long-term commitment" had read as earlier and shorter).
+    func testAnAdjectiveBeforeItsNounPointsNoWay() {
+        XCTAssertNil(direction("no late fee on the reminder text").up[.time])
+        XCTAssertNil(direction("no late-fee reminder text").up[.time])
+        XCTAssertNil(direction("no long-term commitment on the lease").down[.amount])
+        XCTAssertEqual(direction("make the form not long").down[.amount], "not long")
+    }
+}

@@ -81,7 +81,19 @@ final class TermReaderTests: XCTestCase {
     func testSpelledAsTheTextWritesThem() {
         let reader = TermReader()
         XCTAssertEqual(reader.spelled(["confirm", "pl", "kiosk", "signup", "30"], in: "show the confirmation at PL kiosks after sign up, 30 days"),
-                       ["confirmation", "PL", "kiosks", "signup", "30"])
+                       ["confirmation", "PL", "kiosks", "sign up", "30"])
+    }
+
+    /// A phrase read as one term ("sign in" → login) is spelled as the texts write it, never as a word neither writes
+    /// (review: "shared terms: Apple, login, …" for two texts that each said "Sign in with Apple").
+    func testAPhraseReadAsOneTermIsSpelledAsWritten() {
+        let reader = TermReader()
+        let first = "Sign in with Apple on iOS. add Sign in with Apple to the signup screen on iOS"
+        let second = "Sign in with Apple on web. add Sign in with Apple to the signup screen on web"
+        XCTAssertEqual(reader.spelled(["login", "signup"], in: first, and: second), ["sign in", "signup"])
+        XCTAssertEqual(reader.spelled(["login"], in: "Log in with a magic link", and: "one-tap login"), ["log in/login"])
+        // A word of the phrase both write alone is spelled so.
+        XCTAssertEqual(reader.spelled(["push"], in: "a push notification after checkout", and: "send push notifications"), ["push"])
     }
 
     /// A reader remembers each text's spellings (a bounded number of texts): asked again, and after it

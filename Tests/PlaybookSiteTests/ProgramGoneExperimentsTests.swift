@@ -14,7 +14,7 @@ final class ProgramGoneExperimentsTests: XCTestCase {
         let input = try fixture.input()
         XCTAssertTrue(try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" }?.overall).created.contains("EXP-0009"))
         let program = try XCTUnwrap(Site.render(input)["program.html"])
-        XCTAssertTrue(program.contains("<p>One experiment the table counts is no longer in the playbook at this commit (deleted, or moved out of it), so no page of this site has it; as it last read:</p>"), program)
+        XCTAssertTrue(program.contains("<p>One experiment the table counts is no longer in the playbook at this commit (deleted, or moved out of it), so it has no page of its own (where another page lists it, it is not linked); as it last read:</p>"), program)
         let row = try XCTUnwrap(program.components(separatedBy: "<tr><td>EXP-0009</td>").dropFirst().first?.components(separatedBy: "</tr>").first, program)
         XCTAssertEqual(row, "<td class=\"t\">Podcast &lt;ads&gt; test</td><td><a href=\"e/growth.html\">growth</a></td><td><span class=\"nw\">2026-10-05</span></td>"
                        + "<td><span class=\"nw\">2026-10-20</span> (<code>\(removal)</code>)</td><td><span class=\"nw\">2026-Q4: created</span></td>")

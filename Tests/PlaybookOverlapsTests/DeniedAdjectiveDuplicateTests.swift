@@ -1,0 +1,48 @@
+import PlaybookEmbedding
+import PlaybookOverlaps
+import PlaybookSimilarity
+import XCTest
+
+/// Two squads' hypotheses that make one change, one of them saying it with a denied adjective ("not small" for
+/// "larger"), are a duplicate; "not small" against "smaller" still differs (review: related work that "differ in
+/// direction (– / larger)", then in detail). And the shared terms of two texts that say "Sign in" are spelled so, not
+/// as the word the phrase is read as ("login", in neither file).
+final class DeniedAdjectiveDuplicateTests: XCTestCase {
+    private func pair(_ first: (title: String, change: String), _ second: (title: String, change: String), audience: String) -> [SourcedEntity] {
+        entities([
+            "kind: Metric\nid: d1-retention\nname: Conversion\nevent: order.placed\nunit: percent\ndirection: increase",
+            hypothesis("HYP-0001", squad: "alpha", title: first.title, change: first.change, audience: audience,
+                       outcome: "raise conversion by about 5%", rationale: "funnel data shows drop-off here"),
+            hypothesis("HYP-0002", squad: "beta", title: second.title, change: second.change, audience: audience,
+                       outcome: "raise conversion by about 5%", rationale: "interviews point at this problem"),
+        ].joined(separator: "\n---\n"))
+    }
+
+    func testNotSmallIsLarger() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let notSmall = ("Buy button not small on mobile web", "make the buy button not small on mobile web product pages")
+        let larger = ("Larger buy button on mobile web", "make the buy button larger on mobile web product pages")
+        let smaller = ("Smaller buy button on mobile web", "make the buy button smaller on mobile web product pages")
+        for encoder in [nil, model] as [(any SentenceEncoder)?] {
+            let same = OverlapFinder.duplicates(pair(notSmall, larger, audience: "mobile web shoppers"), options: OverlapOptions(), encoder: encoder)
+            XCTAssertEqual(same.map(\.kind), [.duplicate], same.map(\.reason).joined())
+            let opposite = OverlapFinder.duplicates(pair(notSmall, smaller, audience: "mobile web shoppers"), options: OverlapOptions(), encoder: encoder)
+            XCTAssertFalse(opposite.contains { $0.kind == .duplicate }, opposite.map(\.reason).joined())
+        }
+    }
+
+    func testSharedTermsSpellAPhraseAsWritten() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let found = OverlapFinder.duplicates(pair(("Sign in with Apple on iOS", "add Sign in with Apple to the signup screen on iOS"),
+                                                  ("Sign in with Apple on web", "add Sign in with Apple to the signup screen on web"),
+                                                  audience: "new visitors"), options: OverlapOptions(), encoder: model)
+        XCTAssertEqual(found.count, 1, found.map(\.reason).joined())
+        let reason = found.first?.reason ?? ""
+        XCTAssertFalse(reason.contains("login"), reason)
+        XCTAssertTrue(reason.contains("shared terms: ") && reason.contains("sign in"), reason)
+    }
+}
