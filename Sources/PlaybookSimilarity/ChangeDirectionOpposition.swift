@@ -363,7 +363,7 @@ extension ChangeDirection {
             up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid", "more", "increas", "rais", "extend", "longer",
                  "larger", "bigger", "higher", "doubl", "lengthen", "expand", "requir"],
             down: ["remov", "hide", "drop", "disabl", "cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter",
-                   "smaller", "trim", "exclud", "elimin", "hidden"]),
+                   "smaller", "trim", "exclud", "elimin", "hidden", "merg", "consolid"]),
         .time: (up: ["earlier", "sooner"], down: ["later", "delay", "postpon", "defer"]),
         .position: (up: ["abov", "top"], down: ["below", "bottom"]),
     ]

@@ -118,7 +118,7 @@ extension ChangeDirection {
     /// placing beside ("next to" / "beside" / "alongside": "to" is a stop word, so "next to" leaves "next").
     static let moveKinds: [Set<String>] = [
         ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"],
-        ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim"],
+        ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim", "merg", "consolid"],
         ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid"],
         ["more", "increas", "rais", "extend", "longer", "larger", "bigger", "higher", "doubl", "lengthen", "expand"],
         ["next", "besid", "alongsid", "adjac"],

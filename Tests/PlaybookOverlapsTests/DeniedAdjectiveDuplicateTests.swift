@@ -33,6 +33,34 @@ final class DeniedAdjectiveDuplicateTests: XCTestCase {
         }
     }
 
+    /// Merging steps makes fewer of them: "merge the three-step purchase funnel … on one view" restates "cut checkout from 5
+    /// to 3 steps by merging …" and goes the other way from "grow checkout from 3 to 5 steps", whatever the threshold
+    /// (review: at 0.40 the merge was "the same change" as growing, and its restatement was found only at 0.45).
+    func testMergingStepsIsFewerAtEveryThreshold() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let playbook = entities([
+            "kind: Metric\nid: d1-retention\nname: Conversion\nevent: order.placed\nunit: percent\ndirection: increase",
+            hypothesis("HYP-0001", squad: "activation", title: "Single-screen purchase form",
+                       change: "merge the three-step purchase funnel so buyers enter address and card on one view", audience: "buyers",
+                       outcome: "raise conversion by about 5%"),
+            hypothesis("HYP-0002", squad: "checkout", title: "Cut checkout from 5 to 3 steps",
+                       change: "cut checkout from 5 to 3 steps by merging address and delivery choice", audience: "buyers",
+                       outcome: "raise conversion by about 5%"),
+            hypothesis("HYP-0003", squad: "monetization", title: "Grow checkout from 3 to 5 steps",
+                       change: "grow checkout from 3 to 5 steps by adding an upsell and an insurance step", audience: "buyers",
+                       outcome: "raise conversion by about 5%"),
+        ].joined(separator: "\n---\n"))
+        for threshold in [0.30, 0.40, 0.45] {
+            let found = OverlapFinder.duplicates(playbook, options: OverlapOptions(threshold: threshold), encoder: model)
+            let kinds = Dictionary(found.map { ($0.ids.joined(separator: " "), $0.kind) }, uniquingKeysWith: { a, _ in a })
+            XCTAssertEqual(kinds["HYP-0001 HYP-0002"], .duplicate, "at \(threshold): \(found.map(\.reason))")
+            XCTAssertNotEqual(kinds["HYP-0001 HYP-0003"], .duplicate, "at \(threshold): \(found.map(\.reason))")
+            XCTAssertNotEqual(kinds["HYP-0002 HYP-0003"], .duplicate, "at \(threshold): \(found.map(\.reason))")
+        }
+    }
+
     func testSharedTermsSpellAPhraseAsWritten() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
