@@ -56,11 +56,13 @@ final class SearchRenderingTests: XCTestCase {
         XCTAssertEqual(LiftText.signedPercent(Decimal(string: "-0.05")!), "-5%")
     }
 
+    /// A hypothesis whose title and text are `text`.
+    private func item(_ id: String, _ text: String) -> PriorArt {
+        PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,
+                 learnings: [], file: "f.yml", text: text)
+    }
+
     func testLexicalRankingPutsTheClosestFirst() {
-        func item(_ id: String, _ text: String) -> PriorArt {
-            PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,
-                     learnings: [], file: "f.yml", text: text)
-        }
         let items = [item("HYP-1", "show annual pricing first"), item("HYP-2", "email only signup form"),
                      item("HYP-3", "signup form with social login")]
         let hits = PriorArtSearch.rank("shorter signup form, email only", items: items, scoring: .lexical, limit: 5)
@@ -71,10 +73,6 @@ final class SearchRenderingTests: XCTestCase {
     /// An emoji is no word to the scorers: looked up as written (review: `search "🔥"` found nothing, though a title
     /// began with it). With words beside it, it counts as one of them.
     func testAnEmojiIsLookedUpAsWritten() {
-        func item(_ id: String, _ text: String) -> PriorArt {
-            PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,
-                     learnings: [], file: "f.yml", text: text)
-        }
         let items = [item("HYP-1", "🔥 Streak flame in the app header"), item("HYP-2", "streak freeze in the shop"),
                      item("HYP-3", "annual plan preselected on the paywall")]
         XCTAssertEqual(PriorArtSearch.rank("🔥", items: items, scoring: .lexical, limit: 5).map(\.item.id), ["HYP-1"])
