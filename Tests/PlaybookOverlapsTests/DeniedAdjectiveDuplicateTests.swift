@@ -1,4 +1,3 @@
-import PlaybookEmbedding
 import PlaybookOverlaps
 import PlaybookSimilarity
 import XCTest
@@ -9,19 +8,11 @@ import XCTest
 /// as the word the phrase is read as ("login", in neither file).
 final class DeniedAdjectiveDuplicateTests: XCTestCase {
     private func pair(_ first: (title: String, change: String), _ second: (title: String, change: String), audience: String) -> [SourcedEntity] {
-        entities([
-            "kind: Metric\nid: d1-retention\nname: Conversion\nevent: order.placed\nunit: percent\ndirection: increase",
-            hypothesis("HYP-0001", squad: "alpha", title: first.title, change: first.change, audience: audience,
-                       outcome: "raise conversion by about 5%", rationale: "funnel data shows drop-off here"),
-            hypothesis("HYP-0002", squad: "beta", title: second.title, change: second.change, audience: audience,
-                       outcome: "raise conversion by about 5%", rationale: "interviews point at this problem"),
-        ].joined(separator: "\n---\n"))
+        twoSquadsPlaybook((first.title, first.change, audience), (second.title, second.change, audience))
     }
 
     func testNotSmallIsLarger() throws {
-        guard case .success(let model) = ModelLocation.loadEncoder() else {
-            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
+        guard let model = installedModel() else { return }
         let notSmall = ("Buy button not small on mobile web", "make the buy button not small on mobile web product pages")
         let larger = ("Larger buy button on mobile web", "make the buy button larger on mobile web product pages")
         let smaller = ("Smaller buy button on mobile web", "make the buy button smaller on mobile web product pages")
@@ -37,9 +28,7 @@ final class DeniedAdjectiveDuplicateTests: XCTestCase {
     /// to 3 steps by merging …" and goes the other way from "grow checkout from 3 to 5 steps", whatever the threshold
     /// (review: at 0.40 the merge was "the same change" as growing, and its restatement was found only at 0.45).
     func testMergingStepsIsFewerAtEveryThreshold() throws {
-        guard case .success(let model) = ModelLocation.loadEncoder() else {
-            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
+        guard let model = installedModel() else { return }
         let playbook = entities([
             "kind: Metric\nid: d1-retention\nname: Conversion\nevent: order.placed\nunit: percent\ndirection: increase",
             hypothesis("HYP-0001", squad: "activation", title: "Single-screen purchase form",
@@ -62,9 +51,7 @@ final class DeniedAdjectiveDuplicateTests: XCTestCase {
     }
 
     func testSharedTermsSpellAPhraseAsWritten() throws {
-        guard case .success(let model) = ModelLocation.loadEncoder() else {
-            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
+        guard let model = installedModel() else { return }
         let found = OverlapFinder.duplicates(pair(("Sign in with Apple on iOS", "add Sign in with Apple to the signup screen on iOS"),
                                                   ("Sign in with Apple on web", "add Sign in with Apple to the signup screen on web"),
                                                   audience: "new visitors"), options: OverlapOptions(), encoder: model)

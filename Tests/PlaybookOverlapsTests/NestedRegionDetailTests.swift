@@ -1,4 +1,3 @@
-import PlaybookEmbedding
 import PlaybookOverlaps
 import PlaybookSimilarity
 import XCTest
@@ -8,26 +7,16 @@ import XCTest
 /// detail sets them apart. With the model the pair was related work that "differ in detail (in Brazil / across
 /// LATAM); match: …, region (latam)": the message said the region both matched and differed (review).
 final class NestedRegionDetailTests: XCTestCase {
-    private func documents(_ second: String, change: String, audience: String) -> String {
-        [
-            "kind: Metric\nid: d1-retention\nname: Conversion\nevent: order.placed\nunit: percent\ndirection: increase",
-            hypothesis("HYP-0001", squad: "alpha", title: "Pix instant payment in Brazil",
-                       change: "offer Pix instant payment at checkout in Brazil", audience: "shoppers in Brazil",
-                       outcome: "raise conversion by about 5%", rationale: "funnel data shows drop-off here"),
-            hypothesis("HYP-0002", squad: "beta", title: second, change: change, audience: audience,
-                       outcome: "raise conversion by about 5%", rationale: "interviews point at this problem"),
-        ].joined(separator: "\n---\n")
+    private func pix(in place: String, _ region: String) -> [SourcedEntity] {
+        twoSquadsPlaybook(("Pix instant payment in Brazil", "offer Pix instant payment at checkout in Brazil", "shoppers in Brazil"),
+                          ("Pix instant payment \(place)", "offer Pix instant payment at checkout in \(region)", "shoppers in \(region)"))
     }
 
     func testARegionAndOneWithinItAreOnePlace() throws {
-        let nested = entities(documents("Pix instant payment across LATAM", change: "offer Pix instant payment at checkout in LATAM",
-                                        audience: "shoppers in LATAM"))
-        let apart = entities(documents("Pix instant payment in Mexico", change: "offer Pix instant payment at checkout in Mexico",
-                                       audience: "shoppers in Mexico"))
+        let nested = pix(in: "across LATAM", "LATAM")
+        let apart = pix(in: "in Mexico", "Mexico")
         var encoders: [(String, (any SentenceEncoder)?)] = [("words", nil)]
-        if case .success(let model) = ModelLocation.loadEncoder() { encoders.append(("model", model)) } else {
-            XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
+        if let model = installedModel() { encoders.append(("model", model)) }
         for (engine, encoder) in encoders {
             let same = OverlapFinder.duplicates(nested, options: OverlapOptions(), encoder: encoder)
             XCTAssertEqual(same.map(\.kind), [.duplicate], "\(engine): \(same.map(\.reason))")
