@@ -254,10 +254,15 @@ struct CommitDiffer {
                 let fields = Self.difference(old.version.fields, new.version.fields)
                 let moved = old.path != new.path
                 if fields.isEmpty && !moved { continue }
+                // A merge that only moves the entity (a side moved its file while the first parent's
+                // line edited it, and git merged the edit into the moved file) brings the side's move:
+                // whoever took the old path away made it, and with all parents that commit is its event.
+                let onlyMoved = moved && fields.isEmpty && info.parents.count > 1
                 let change = EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path),
-                    author: credits[new.path])
+                    previousPath: moved ? old.path : nil, fields: fields,
+                    inherited: inheritedPaths.contains(new.path) || (onlyMoved && inheritedPaths.contains(old.path)),
+                    author: onlyMoved ? credits[old.path] ?? credits[new.path] : credits[new.path])
                 if !moved, !change.inherited, change.author == nil, let changed = mergeFiles[new.path] {
                     entityChanges += try byMaker(change, of: info, changed)
                 } else if !moved, !change.inherited, let changed = mergeFiles[new.path] {

@@ -96,7 +96,10 @@ public enum HistoryCache {
     /// rolled over to the next quarter is no longer marked as the last quarter's renamed.
     /// Version 22: the same lines; a kept title (or name) that is still `playbook new`'s placeholder counts
     /// as kept only when every other field is equal too, so two stubs are no longer marked as one renamed.
-    static let header = "playbook-history-cache 22"
+    /// Version 23: the same lines; a merge that only moves an entity's file (a side moved it while the
+    /// first parent's line edited it) is credited to whoever took the old path away (and, with all
+    /// parents, inherited from that side's commit): it was the merger's, and listed twice.
+    static let header = "playbook-history-cache 23"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -126,11 +126,16 @@ public struct Timeline: Sendable {
         guard sideEvents > 0 else { return [] }
         var carried: [Int] = []
         var nextCarries = false
+        // A merge that brings several sides (an octopus) or splits its change by maker has more
+        // than one event: together they are the merge that follows the side events before them.
+        var merge: ObjectID?
         for index in events.indices.reversed() {
             if events[index].mainLine {
-                nextCarries = events[index].inherited
+                let carries = events[index].inherited
                     && (events[index].type == .created || events[index].type == .restored
                         || events[index].fields.contains(where: { $0.path == field }))
+                nextCarries = (merge == events[index].commit && nextCarries) || carries
+                merge = events[index].commit
             } else if nextCarries, !events[index].inherited, events[index].fields.contains(where: { $0.path == field }) {
                 carried.append(index)
             }
@@ -159,6 +164,21 @@ public struct Timeline: Sendable {
             if said != field.newValue { resolved.append(FieldChange(path: field.path, old: said, new: field.newValue)) }
         }
         return resolved
+    }
+
+    /// Read with all parents: who made `field`'s value that merge event `merge` resolved
+    /// (`mergeResolution`): the author of the last of the merge's own side events (the walk lists them
+    /// just before it) that set the field to that value, else the merge's author (a value the side did
+    /// not make: the fork's, put back).
+    public func maker(of field: FieldChange, resolvedBy merge: Int) -> Person {
+        var index = merge - 1
+        while index >= 0, !events[index].mainLine {
+            if events[index].fields.contains(where: { $0.path == field.path && $0.newValue == field.newValue }) {
+                return events[index].author
+            }
+            index -= 1
+        }
+        return events[merge].commitAuthor
     }
 
     /// Whether some event is off the first-parent line or a merge's repeat of a side branch's

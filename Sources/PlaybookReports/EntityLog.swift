@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
 
@@ -49,10 +50,33 @@ public struct EntityLog: Sendable {
             events[index].mainLine || events[index].fields.isEmpty || carried[index] != nil
         }
         let own = events.indices.filter { !events[$0].inherited && kept($0) }
+        // A side's deletion that the main line's own commits changed the entity after (a modify/delete
+        // conflict the merge resolved by deleting) took it out of the playbook with the merge: the merge's
+        // removal is listed (by whoever it credits, the side's author, as the first-parent walk does), in
+        // place of the side's, so the removal does not come before the main line's last change.
+        var removedByMerge: Set<Int> = []
+        var replaced: Set<Int> = []
+        for merge in events.indices where events[merge].mainLine && events[merge].inherited && events[merge].type == .removed {
+            guard let side = events.indices[..<merge].last(where: {
+                !events[$0].mainLine && events[$0].type == .removed && carried[$0] != nil
+            }) else { continue }
+            let changedAfter = events.indices[..<merge].contains {
+                events[$0].mainLine && !events[$0].inherited && events[$0].time > events[side].time
+            }
+            guard changedAfter else { continue }
+            removedByMerge.insert(merge)
+            replaced.insert(side)
+        }
         var listed: [TimelineEvent] = []
         for index in events.indices {
+            if removedByMerge.contains(index) {
+                var removal = events[index]
+                removal.inherited = false
+                listed.append(removal)
+                continue
+            }
             guard events[index].inherited else {
-                guard kept(index) else { continue }
+                guard kept(index), !replaced.contains(index) else { continue }
                 var event = events[index]
                 if !event.mainLine, let fields = carried[index] { event.fields = event.fields.filter { fields.contains($0.path) } }
                 listed.append(event)
@@ -61,15 +85,32 @@ public struct EntityLog: Sendable {
             guard events[index].mainLine, events[index].type != .removed else { continue }
             let fields = timeline.mergeResolution(index, listed: own)
             guard !fields.isEmpty else { continue }
-            var merge = events[index]
-            merge.fields = fields
-            merge.author = merge.commitAuthor
-            merge.inherited = false
-            // The side's commits listed it already: the merge changes it.
-            if own.contains(where: { $0 < index }) { merge.type = .changed }
-            listed.append(merge)
+            // By whoever made the values it kept: a side commit's author for a side's value kept over
+            // the main line's (as the first-parent walk credits it), the merger for one the side did not
+            // make; one event per maker, the sides' first (as a merge split by maker is).
+            var makers: [(author: Person, fields: [FieldChange])] = []
+            for field in fields {
+                let maker = timeline.maker(of: field, resolvedBy: index)
+                if let group = makers.firstIndex(where: { $0.author == maker }) {
+                    makers[group].fields.append(field)
+                } else {
+                    makers.append((maker, [field]))
+                }
+            }
+            let merger = events[index].commitAuthor
+            for (author, fields) in makers.filter({ $0.author != merger }) + makers.filter({ $0.author == merger }) {
+                var merge = events[index]
+                merge.fields = fields
+                merge.author = author
+                merge.inherited = false
+                // The side's commits listed it already: the merge changes it.
+                if own.contains(where: { $0 < index }) { merge.type = .changed }
+                listed.append(merge)
+            }
         }
-        return listed
+        // In date order (the walk lists each side's commits just before their merge, after the main
+        // line's commits made meanwhile); the walk's order within a second.
+        return listed.indices.sorted { (listed[$0].time, $0) < (listed[$1].time, $1) }.map { listed[$0] }
     }
 
     /// Nil when no commit ever held the entity.

@@ -168,15 +168,19 @@ extension OKRReport {
     /// Read with all parents: the merges (indices into `objective.events`) that repeat a side
     /// branch's change of key result `kr`'s `current` yet leave it at another value than the
     /// check-ins listed before them in time said (both lines checked in, and the merge kept the
-    /// side's older value): each is a check-in of its own, by the merge's author, so the
-    /// trajectory ends where the value does.
+    /// side's older value): each is a check-in of its own, so the trajectory ends where the value
+    /// does, dated by the merge and credited to who made the value it kept.
     static func mergeCheckIns(_ kr: String, objective: Timeline, merges: [Int], listed: [Int]) -> [CheckIn] {
         let currentField = KeyResultFields.field(kr, "current")
         let events = objective.events
         return merges.compactMap { index in
-            guard let value = objective.mergeResolution(index, listed: listed).first(where: { $0.path == currentField })?.newValue?.number
+            guard let field = objective.mergeResolution(index, listed: listed).first(where: { $0.path == currentField }),
+                  let value = field.newValue?.number
             else { return nil }
-            return CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].commitAuthor)
+            // Dated by the merge, which moved the line's value; credited to whoever made the value it
+            // kept (the side commit's author, as the first-parent walk credits it).
+            return CheckIn(time: events[index].time, value: value, commit: events[index].commit,
+                           author: objective.maker(of: field, resolvedBy: index))
         }
     }
 

@@ -144,9 +144,10 @@ final class OKRReportTests: XCTestCase {
 
     /// Both lines check in (the side 32.5 on 07-10, the main line 32 on 07-11) and Grace's merge
     /// keeps the side's 32.5. With all parents the side's and the main line's check-ins are listed
-    /// by time, so the list ended at 32 while the value is 32.5: the merge resolved it, and is a
-    /// check-in of its own (32 → 32.5, by Grace), in the report and in `log` alike. First-parent,
-    /// the merge is the check-in it always was.
+    /// by time, so the list ended at 32 while the value is 32.5: the merge moved the value back, and
+    /// is a check-in of its own (32 → 32.5, dated by the merge), in the report and in `log` alike,
+    /// credited to Carol, who made the value Grace kept (as the first-parent walk credits it: Grace
+    /// made no value). First-parent, the merge is the check-in it always was.
     func testAMergeKeepingTheOlderOfTwoCheckInsIsACheckInWithAllParents() throws {
         let scenario = try Scenario(for: self)
         let okr = "playbooks/okrs/growth.yml"
@@ -164,20 +165,21 @@ final class OKRReportTests: XCTestCase {
         let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults.first)
         XCTAssertEqual(all.checkIns.map(\.commit), [side, main, merge])
         XCTAssertEqual(all.checkIns.map(\.value), [32.5, 32, 32.5])
-        XCTAssertEqual(all.checkIns.last?.author, grace, "the merge's own resolution is its author's")
+        XCTAssertEqual(all.checkIns.map(\.author), [carol, Scenario.ada, carol], "Grace kept Carol's value")
         XCTAssertEqual(all.checkIns.last?.value, all.endValue, "the trajectory ends where the value does")
 
         let firstParent = try XCTUnwrap(try report(scenario).objectives.first?.keyResults.first)
         XCTAssertEqual(firstParent.checkIns.map(\.commit), [main, merge])
         XCTAssertEqual(firstParent.checkIns.map(\.value), [32, 32.5])
         XCTAssertEqual(firstParent.endValue, 32.5)
+        XCTAssertEqual(firstParent.checkIns.last?.author, carol)
 
         let history = try HistoryReader(roots: ["playbooks"], mode: .allParents).read(scenario.repository)
         let log = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1/KR-1", timelines: Timelines(history), history: history))
-        XCTAssertEqual(log.events.map(\.commit), [base, main, side, merge])
+        XCTAssertEqual(log.events.map(\.commit), [base, side, main, merge], "by date")
         let resolution = try XCTUnwrap(log.events.last)
         XCTAssertEqual(resolution.type, .changed)
-        XCTAssertEqual(resolution.author, grace)
+        XCTAssertEqual(resolution.author, carol)
         XCTAssertEqual(resolution.fields.map { "\($0.path): \($0.old ?? "–") → \($0.new ?? "–")" }, ["current: 32 → 32.5"])
         XCTAssertTrue(LogRenderer.markdown(log).contains("4 commits changed it."))
     }
@@ -200,7 +202,7 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(all.checkIns.map(\.commit), [side])
         let history = try HistoryReader(roots: ["playbooks"], mode: .allParents).read(scenario.repository)
         let log = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1", timelines: Timelines(history), history: history))
-        XCTAssertEqual(log.events.map(\.commit), [base, main, side])
+        XCTAssertEqual(log.events.map(\.commit), [base, side, main], "by date")
     }
 
     /// A merge split by who made each value is one commit in `log`, with a section per maker.

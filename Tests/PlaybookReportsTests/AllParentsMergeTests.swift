@@ -1,0 +1,153 @@
+import Foundation
+import PlaybookGit
+import PlaybookHistory
+import PlaybookModel
+@testable import PlaybookReports
+import XCTest
+
+/// Merges read with all parents as a growth team makes them: an octopus merge, a move on one
+/// branch and an edit on the other, a deletion on a branch while the main line concluded the
+/// experiment. `log`, `report okr` and the first-parent walk tell the same story of each.
+final class AllParentsMergeTests: XCTestCase {
+    private let okr = "playbooks/okrs/growth.yml"
+    private let bob = Person(name: "Bob", email: "bob@example.com")
+    private let carol = Person(name: "Carol", email: "carol@example.com")
+    private let dave = Person(name: "Dave", email: "dave@example.com")
+
+    private func objective(_ kr1: Double, _ kr2: Double) -> String {
+        Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                           krs: [("KR-1", 100, 300, kr1), ("KR-2", 1, 10, kr2)])
+    }
+
+    private func history(_ scenario: Scenario, _ mode: WalkMode) throws -> History {
+        try HistoryReader(roots: ["playbooks"], mode: mode).read(scenario.repository)
+    }
+
+    private func log(_ scenario: Scenario, _ id: String, mode: WalkMode) throws -> EntityLog {
+        let history = try history(scenario, mode)
+        return try XCTUnwrap(EntityLog(id: id, timelines: Timelines(history), history: history))
+    }
+
+    private func report(_ scenario: Scenario, mode: WalkMode) throws -> OKRReport {
+        let history = try history(scenario, mode)
+        return OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-11-01")),
+                         timelines: Timelines(history), history: history)
+    }
+
+    /// Bob checks KR-1 in on one branch, Dave KR-2 on another, and Carol merges both at once (an
+    /// octopus merge, as `git merge a b` makes one). Each check-in is its author's, dated by his own
+    /// commit with all parents, and each commit is an event of its key result's log.
+    func testAnOctopusMergeKeepsEachBranchsCheckInItsAuthors() throws {
+        let scenario = try Scenario(for: self)
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(110, 5)])
+        let first = try scenario.commit("2026-07-03", [okr: objective(130, 5)], author: bob, parents: [base], updateHead: false)
+        let second = try scenario.commit("2026-07-05", [okr: objective(110, 7)], author: dave, parents: [base], updateHead: false)
+        let merge = try scenario.commit("2026-07-08", [okr: objective(130, 7)], author: carol, parents: [base, first, second])
+
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults)
+        XCTAssertEqual(all.map { $0.checkIns.map(\.commit) }, [[first], [second]])
+        XCTAssertEqual(all.map { $0.checkIns.map(\.author) }, [[bob], [dave]], "Dave's check-in is not Carol's")
+        let firstParent = try XCTUnwrap(try report(scenario, mode: .firstParent).objectives.first?.keyResults)
+        XCTAssertEqual(firstParent.map { $0.checkIns.map(\.commit) }, [[merge], [merge]])
+        XCTAssertEqual(firstParent.map { $0.checkIns.map(\.author) }, [[bob], [dave]])
+
+        let kr2 = try log(scenario, "OKR-2026Q3-GRO-1/KR-2", mode: .allParents)
+        XCTAssertEqual(kr2.events.map(\.commit), [base, second], "Dave's commit is KR-2's event; the merge only carried it")
+        XCTAssertEqual(kr2.events.last?.author, dave)
+        let kr1 = try log(scenario, "OKR-2026Q3-GRO-1/KR-1", mode: .allParents)
+        XCTAssertEqual(kr1.events.map(\.commit), [base, first])
+        let objective = try log(scenario, "OKR-2026Q3-GRO-1", mode: .allParents)
+        XCTAssertEqual(objective.events.map(\.commit), [base, first, second])
+        XCTAssertEqual(objective.commitCount, 3)
+    }
+
+    /// Both lines check KR-1 in (Bob's branch 150, the main line 120 a day later) and Carol's merge
+    /// keeps Bob's 150 (`git merge -X theirs`): the value Bob made, as the first-parent walk credits
+    /// it. With all parents the merge still moves the line's value back to 150, so it stays in the
+    /// trajectory, dated by the merge, but as Bob's check-in, not Carol's.
+    func testAMergeKeepingASidesCheckInOverTheMainLinesIsCreditedToWhoMadeIt() throws {
+        let scenario = try Scenario(for: self)
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(100, 5)])
+        let side = try scenario.commit("2026-08-03", [okr: objective(150, 5)], author: bob, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-08-04", [okr: objective(120, 5)])
+        let merge = try scenario.commit("2026-08-05", [okr: objective(150, 5)], author: carol, parents: [main, side])
+
+        let firstParent = try XCTUnwrap(try report(scenario, mode: .firstParent).objectives.first?.keyResults.first)
+        XCTAssertEqual(firstParent.checkIns.map(\.commit), [main, merge])
+        XCTAssertEqual(firstParent.checkIns.map(\.author), [Scenario.ada, bob])
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults.first)
+        XCTAssertEqual(all.checkIns.map(\.commit), [side, main, merge])
+        XCTAssertEqual(all.checkIns.map(\.value), [150, 120, 150])
+        XCTAssertEqual(all.checkIns.map(\.author), [bob, Scenario.ada, bob], "Carol chose Bob's value; she made none")
+
+        let kr1 = try log(scenario, "OKR-2026Q3-GRO-1/KR-1", mode: .allParents)
+        XCTAssertEqual(kr1.events.map(\.commit), [base, side, main, merge], "by date")
+        XCTAssertEqual(kr1.events.last?.author, bob)
+    }
+
+    /// Bob files the experiment in another folder on his branch; the main line pauses it; Carol's
+    /// clean merge holds the paused experiment at Bob's path. The move is Bob's, made once: with all
+    /// parents `log` lists his commit and not the merge's repeat of it, by date; first-parent, the
+    /// merge's move is credited to Bob.
+    func testAMoveOnOneBranchAndAnEditOnTheOtherIsOneMove() throws {
+        let scenario = try Scenario(for: self)
+        let old = "playbooks/experiments/EXP-0001.yml", new = "playbooks/archive/EXP-0001.yml"
+        let running = Scenario.experiment("EXP-0001", squad: "growth", status: "running")
+        let paused = Scenario.experiment("EXP-0001", squad: "growth", status: "paused")
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, old: running])
+        let side = try scenario.commit("2026-07-02", [old: nil, new: running], author: bob, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-03", [old: paused])
+        let merge = try scenario.commit("2026-07-04", [old: nil, new: paused], author: carol, parents: [main, side])
+
+        let all = try log(scenario, "EXP-0001", mode: .allParents)
+        XCTAssertEqual(all.events.map(\.commit), [base, side, main], "one move, Bob's; in date order")
+        XCTAssertEqual(all.moveCount, 1)
+        XCTAssertEqual(all.commitCount, 2)
+        XCTAssertTrue(LogRenderer.markdown(all).contains("2 commits changed it; 1 only moved its file."))
+
+        let firstParent = try log(scenario, "EXP-0001", mode: .firstParent)
+        XCTAssertEqual(firstParent.events.map(\.commit), [base, main, merge])
+        XCTAssertEqual(firstParent.events.last?.previousPath, old)
+        XCTAssertEqual(firstParent.events.last?.author, bob, "Bob moved it")
+    }
+
+    /// Bob deletes the experiment on his branch while the main line concludes it; Carol resolves the
+    /// modify/delete conflict by deleting. The experiment left the playbook with the merge, after its
+    /// conclusion: `log` with all parents dates its removal by the merge (as the site and the
+    /// first-parent walk do), by Bob, who deleted it, and not before the conclusion.
+    func testADeletionKeptOverTheMainLinesEditIsDatedByTheMerge() throws {
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/experiments/EXP-0001.yml"
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics,
+                                                      path: Scenario.experiment("EXP-0001", squad: "growth", status: "running")])
+        let side = try scenario.commit("2026-07-02", [path: nil], author: bob, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-03", [path: Scenario.experiment("EXP-0001", squad: "growth", status: "concluded")])
+        let merge = try scenario.commit("2026-07-04", [path: nil], author: carol, parents: [main, side])
+        _ = side
+
+        for mode in [WalkMode.firstParent, .allParents] {
+            let log = try log(scenario, "EXP-0001", mode: mode)
+            XCTAssertEqual(log.events.map(\.commit), [base, main, merge], "\(mode)")
+            XCTAssertEqual(log.events.last?.type, .removed, "\(mode)")
+            XCTAssertEqual(log.events.last?.author, bob, "\(mode)")
+        }
+    }
+
+    /// Bob deletes the experiment on his branch and nothing else touches it before Carol's merge:
+    /// with all parents his commit is the removal, dated by it (as a side's check-in is).
+    func testAPlainDeletionOnABranchIsItsCommitsWithAllParents() throws {
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/experiments/EXP-0001.yml"
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics,
+                                                      path: Scenario.experiment("EXP-0001", squad: "growth", status: "running")])
+        let side = try scenario.commit("2026-07-02", [path: nil], author: bob, parents: [base], updateHead: false)
+        // (The side's commit took the file out of the work tree the scenario commits from: put back as it was.)
+        let main = try scenario.commit("2026-07-03", [path: Scenario.experiment("EXP-0001", squad: "growth", status: "running"),
+                                                      "playbooks/okrs/growth.yml": objective(100, 5)])
+        try scenario.commit("2026-07-04", [path: nil], author: carol, parents: [main, side])
+
+        let log = try log(scenario, "EXP-0001", mode: .allParents)
+        XCTAssertEqual(log.events.map(\.commit), [base, side])
+        XCTAssertEqual(log.events.last?.type, .removed)
+    }
+}
