@@ -76,7 +76,7 @@ extension OKRReport {
             // dated by and credited to its own commit (the merge repeating them is not counted again);
             // the values at the quarter's start and end stay the first-parent line's.
             let side = sideCheckIns(kr, objective: objective, start: start, end: end)
-            let added = side.checkIns + mergeCheckIns(kr, objective: objective, merges: merges.map { mainLine[$0] }, listed: side.listed)
+            let added = side.checkIns + mergeCheckIns(kr, objective: objective, merges: merges.map { mainLine[$0] }, listed: side.listed, start: start)
             if !added.isEmpty {
                 checkIns += added
                 checkIns.sort { $0.time < $1.time }
@@ -170,11 +170,14 @@ extension OKRReport {
     /// check-ins listed before them in time said (both lines checked in, and the merge kept the
     /// side's older value): each is a check-in of its own, so the trajectory ends where the value
     /// does, dated by the merge and credited to who made the value it kept.
-    static func mergeCheckIns(_ kr: String, objective: Timeline, merges: [Int], listed: [Int]) -> [CheckIn] {
+    /// So is a merge that brings a check-in made on its side before the quarter began (`start`): the
+    /// side's commit is counted in its own quarter, and the merge moved the line's value in this one.
+    static func mergeCheckIns(_ kr: String, objective: Timeline, merges: [Int], listed: [Int], start: Int64) -> [CheckIn] {
         let currentField = KeyResultFields.field(kr, "current")
         let events = objective.events
         return merges.compactMap { index in
-            guard let field = objective.mergeResolution(index, listed: listed).first(where: { $0.path == currentField }),
+            let resolved = objective.mergeResolution(index, listed: listed).first(where: { $0.path == currentField })
+            guard let field = resolved ?? Self.broughtFromBefore(start, currentField, merge: index, in: objective),
                   let value = field.newValue?.number
             else { return nil }
             // Dated by the merge, which moved the line's value; credited to whoever made the value it
@@ -182,6 +185,24 @@ extension OKRReport {
             return CheckIn(time: events[index].time, value: value, commit: events[index].commit,
                            author: objective.maker(of: field, resolvedBy: index))
         }
+    }
+
+    /// The change of `field` merge event `merge` (a repeat of its side's check-in) brings when the side
+    /// commit that made that value is dated before `start`; nil when it is in the quarter (counted
+    /// there) or the merge does not change the field.
+    static func broughtFromBefore(_ start: Int64, _ field: String, merge: Int, in objective: Timeline) -> FieldChange? {
+        let events = objective.events
+        guard let change = events[merge].fields.first(where: { $0.path == field }), change.oldValue != nil,
+              change.newValue?.number != nil else { return nil }
+        var index = merge - 1
+        // The walk lists the merge's side commits just before it: the last that set the value made it.
+        while index >= 0, !events[index].mainLine {
+            if events[index].fields.contains(where: { $0.path == field && $0.newValue == change.newValue }) {
+                return events[index].time < start ? change : nil
+            }
+            index -= 1
+        }
+        return nil
     }
 
     static func northStar(metrics: [(id: String, metric: Metric)], objectives: [ObjectiveLine]) -> NorthStarRollUp? {

@@ -85,6 +85,28 @@ final class AllParentsMergeTests: XCTestCase {
         XCTAssertEqual(kr1.events.last?.author, bob)
     }
 
+    /// Bob checks KR-1 in on a branch in June (Q2); Carol merges it in July. With all parents his
+    /// commit is counted in Q2, its own quarter, and the Q3 report would show the value moving with no
+    /// check-in: the merge that brought it is the quarter's check-in, by Bob, as the first-parent walk counts it.
+    func testACheckInMadeOnABranchBeforeTheQuarterIsTheMergesInIt() throws {
+        let scenario = try Scenario(for: self)
+        let base = try scenario.commit("2026-06-10", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(100, 5)])
+        let side = try scenario.commit("2026-06-20", [okr: objective(150, 5)], author: bob, parents: [base], updateHead: false)
+        // (The scenario commits from one work tree: the main line's file is written back as it was.)
+        let main = try scenario.commit("2026-06-25", [okr: objective(100, 5), "playbooks/squads/growth.yml": "kind: Squad\nid: growth\nname: Growth\n"])
+        let merge = try scenario.commit("2026-07-05", [okr: objective(150, 5)], author: carol, parents: [main, side])
+
+        for mode in [WalkMode.firstParent, .allParents] {
+            let kr1 = try XCTUnwrap(try report(scenario, mode: mode).objectives.first?.keyResults.first)
+            XCTAssertEqual(kr1.checkIns.map(\.commit), [merge], "\(mode)")
+            XCTAssertEqual(kr1.checkIns.map(\.author), [bob], "\(mode)")
+            XCTAssertEqual(kr1.checkIns.map(\.value), [150], "\(mode)")
+            XCTAssertEqual(kr1.endValue, 150, "\(mode)")
+        }
+        let kr1 = try log(scenario, "OKR-2026Q3-GRO-1/KR-1", mode: .allParents)
+        XCTAssertEqual(kr1.events.map(\.commit), [base, side], "the log lists Bob's commit, dated by it")
+    }
+
     /// Bob files the experiment in another folder on his branch; the main line pauses it; Carol's
     /// clean merge holds the paused experiment at Bob's path. The move is Bob's, made once: with all
     /// parents `log` lists his commit and not the merge's repeat of it, by date; first-parent, the
