@@ -271,10 +271,16 @@ struct CommitDiffer {
                     entityChanges.append(change)
                 }
             } else {
+                let inherited = inheritedPaths.contains(new.path)
+                var author = credits[new.path]
+                if author != nil, !inherited, let changed = mergeFiles[new.path] {
+                    author = try creatorOnSide(id, value: new.version.fields.all.first(where: { $0.path == "id" })?.value, path: new.path,
+                                               blob: changed.change.newBlob, merge: info, credited: author)
+                }
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
                     fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) },
-                    inherited: inheritedPaths.contains(new.path), author: credits[new.path]))
+                    inherited: inherited, author: author))
             }
         }
         for (id, taken) in takenOver.sorted(by: { $0.key < $1.key }) {
@@ -417,15 +423,58 @@ struct CommitDiffer {
             guard let forkBlob = try repository.blobID(inTree: try repository.commitInfo(fork).tree, path: change.path),
                   let forkValues = try values(of: change.entity, in: forkBlob, path: change.path) else { return [change] }
             let own = change.fields.filter { forkValues[$0.path] == $0.newValue }
-            guard !own.isEmpty else { return [change] }
             var side = change
             side.fields = change.fields.filter { field in !own.contains(where: { $0.path == field.path }) }
             var merge = change
             merge.fields = own
             merge.author = nil
-            return side.fields.isEmpty ? [merge] : [side, merge]
+            let sides = try byCommitOnSide(side, tip: parent, merge: info)
+            return own.isEmpty ? sides : sides + [merge]
         }
         return [change]
+    }
+
+    /// A merge's change to an entity credited to a merged side (`change.author`), split by the side commit
+    /// that made each value: a branch where Bob checked KR-1 in and Carol then KR-2 brings Bob's value and
+    /// Carol's, not two of Carol's (review: the file's last commit was credited with every value in it). A
+    /// field taken out, or whose maker is not found on the side, keeps the side's credit.
+    private mutating func byCommitOnSide(_ change: EntityChange, tip: ObjectID, merge: CommitInfo) throws -> [EntityChange] {
+        guard let credited = change.author, change.fields.count > 1 else { return change.fields.isEmpty ? [] : [change] }
+        // nil: the merge's own author (a side commit by whoever merged).
+        var groups: [(maker: Person?, fields: [FieldChange])] = []
+        for field in change.fields {
+            var maker: Person? = credited
+            if let value = field.newValue,
+               let found = try madeOnSide(change.entity, field: field.path, value: value, path: change.path, tip: tip, merge: merge) {
+                maker = found
+            }
+            if let group = groups.firstIndex(where: { $0.maker == maker }) {
+                groups[group].fields.append(field)
+            } else {
+                groups.append((maker, [field]))
+            }
+        }
+        guard groups.count > 1 || groups.first?.maker != credited else { return [change] }
+        return groups.map { group in
+            var part = change
+            part.fields = group.fields
+            part.author = group.maker
+            return part
+        }
+    }
+
+    /// Who on a merged side created entity `id`, added by a merge that took its file from that side: the side
+    /// commit that first held the id there (its file's last commit may be another's: review, an experiment Bob
+    /// created and Carol concluded on one branch was "created" by Carol). `credited` when not found.
+    private mutating func creatorOnSide(_ id: String, value: FieldValue?, path: String, blob: ObjectID?, merge: CommitInfo,
+                                        credited: Person?) throws -> Person? {
+        guard credited != nil, let value, let blob else { return credited }
+        for parent in merge.parents.dropFirst() where repository.contains(parent) {
+            guard try repository.blobID(inTree: try repository.commitInfo(parent).tree, path: path) == blob else { continue }
+            // nil inside: the merge's own author made it.
+            return try madeOnSide(id, field: "id", value: value, path: path, tip: parent, merge: merge) ?? credited
+        }
+        return credited
     }
 
     /// The merged sides whose version of a changed file is another than the merge's and than the

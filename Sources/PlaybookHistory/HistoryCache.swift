@@ -99,7 +99,9 @@ public enum HistoryCache {
     /// Version 23: the same lines; a merge that only moves an entity's file (a side moved it while the
     /// first parent's line edited it) is credited to whoever took the old path away (and, with all
     /// parents, inherited from that side's commit): it was the merger's, and listed twice.
-    static let header = "playbook-history-cache 23"
+    /// Version 24: the same lines; a merge's change credited to a side is split by the side commit that made each
+    /// value, and an entity it adds is credited to the side commit that first held it (not the file's last commit's).
+    static let header = "playbook-history-cache 24"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -37,7 +37,20 @@ extension EntityPages {
                 out.raw("</code> · ")
                 out.text(events[index].author.name)
                 out.raw(" · ")
-                out.text(events[index].type.rawValue)
+                // As `log` names it (review: "changed (moved from …)" where `log` said "renamed from EXP-0001").
+                if log.startsAtShallowEdge && index == 0 {
+                    out.raw("already there where the history starts")
+                } else if let from = events[index].renamedFrom {
+                    out.raw("renamed from <code>")
+                    out.text(from)
+                    out.raw("</code>")
+                } else if let to = events[index].renamedTo {
+                    out.raw("renamed to <code>")
+                    out.text(to)
+                    out.raw("</code>")
+                } else {
+                    out.text(events[index].type.rawValue)
+                }
                 if let previous = events[index].previousPath {
                     out.raw(" (moved from <code>")
                     out.text(previous)

@@ -107,6 +107,35 @@ final class AllParentsMergeTests: XCTestCase {
         XCTAssertEqual(kr1.events.map(\.commit), [base, side], "the log lists Bob's commit, dated by it")
     }
 
+    /// Bob checks KR-1 in on a pull request's branch and Carol then checks KR-2 in on the same branch; Dave
+    /// merges it, the main line having left the file alone. Each check-in is its maker's in either walk (the
+    /// first-parent walk credited the file's last commit, Carol's, with both), and an experiment Bob created
+    /// there and Carol concluded was created by Bob.
+    func testABranchWithTwoAuthorsKeepsEachValueItsMakers() throws {
+        let scenario = try Scenario(for: self)
+        let experiment = "playbooks/experiments/EXP-0001.yml"
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(100, 5)])
+        let bobs = try scenario.commit("2026-07-10", [okr: objective(120, 5),
+                                                      experiment: Scenario.experiment("EXP-0001", squad: "growth", status: "running")],
+                                       author: bob, parents: [base], updateHead: false)
+        let carols = try scenario.commit("2026-07-11", [okr: objective(120, 7),
+                                                        experiment: Scenario.experiment("EXP-0001", squad: "growth", status: "concluded")],
+                                         author: carol, parents: [bobs], updateHead: false)
+        let merge = try scenario.commit("2026-07-14", [:], author: dave, parents: [base, carols])
+
+        let firstParent = try XCTUnwrap(try report(scenario, mode: .firstParent).objectives.first?.keyResults)
+        XCTAssertEqual(firstParent.map { $0.checkIns.map(\.commit) }, [[merge], [merge]])
+        XCTAssertEqual(firstParent.map { $0.checkIns.map(\.author) }, [[bob], [carol]], "KR-1 is Bob's check-in")
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults)
+        XCTAssertEqual(all.map { $0.checkIns.map(\.author) }, [[bob], [carol]])
+
+        let kr1 = try log(scenario, "OKR-2026Q3-GRO-1/KR-1", mode: .firstParent)
+        XCTAssertEqual(kr1.events.last?.author, bob)
+        let created = try log(scenario, "EXP-0001", mode: .firstParent)
+        XCTAssertEqual(created.events.map(\.type), [.created])
+        XCTAssertEqual(created.events.first?.author, bob, "Bob created it; Carol concluded it")
+    }
+
     /// Bob files the experiment in another folder on his branch; the main line pauses it; Carol's
     /// clean merge holds the paused experiment at Bob's path. The move is Bob's, made once: with all
     /// parents `log` lists his commit and not the merge's repeat of it, by date; first-parent, the
