@@ -121,7 +121,11 @@ public struct Timeline: Sendable {
     /// `field`, where a merge carried the change onto the first-parent line. The walk lists a
     /// merge's side commits just before it, so the main-line event that follows a side event is its
     /// merge's when that merge changed the entity; it carried the side's change when it is inherited
-    /// and sets `field` too. A side change a merge threw away (`git merge -X ours`) is left out.
+    /// and sets `field` too. A side change a merge threw away (`git merge -X ours`) is left out, on the
+    /// main line or on the side: the side events that set `field` after the last one (in walk order)
+    /// that set the value the merge brought were overwritten by a merge on the side itself (Bob's
+    /// branch merging Carol's with `-X ours`: her value never reached the main line). When no side
+    /// event set that value, every one counts, as before.
     public func carriedSideEvents(changing field: String) -> [Int] {
         guard sideEvents > 0 else { return [] }
         var carried: [Int] = []
@@ -129,18 +133,38 @@ public struct Timeline: Sendable {
         // A merge that brings several sides (an octopus) or splits its change by maker has more
         // than one event: together they are the merge that follows the side events before them.
         var merge: ObjectID?
+        // The value the merge brought, while no side event has set it yet (read backwards), and the side
+        // events met meanwhile: thrown away once one that set it is found, else carried after all.
+        var brought: FieldValue?
+        var looking = false
+        var held: [Int] = []
         for index in events.indices.reversed() {
             if events[index].mainLine {
+                carried += held
+                held = []
+                let change = events[index].fields.first(where: { $0.path == field })
                 let carries = events[index].inherited
-                    && (events[index].type == .created || events[index].type == .restored
-                        || events[index].fields.contains(where: { $0.path == field }))
+                    && (events[index].type == .created || events[index].type == .restored || change != nil)
+                if merge != events[index].commit { looking = false }
+                if carries, let change, events[index].type == .changed {
+                    (brought, looking) = (change.newValue, true)
+                }
                 nextCarries = (merge == events[index].commit && nextCarries) || carries
                 merge = events[index].commit
-            } else if nextCarries, !events[index].inherited, events[index].fields.contains(where: { $0.path == field }) {
-                carried.append(index)
+            } else if nextCarries, !events[index].inherited, let change = events[index].fields.first(where: { $0.path == field }) {
+                if !looking {
+                    carried.append(index)
+                } else if change.newValue == brought {
+                    carried.append(index)
+                    looking = false
+                    held = []
+                } else {
+                    held.append(index)
+                }
             }
         }
-        return carried.reversed()
+        carried += held
+        return carried.sorted()
     }
 
     /// Read with all parents: what merge event `merge` (a main-line event inherited from a side

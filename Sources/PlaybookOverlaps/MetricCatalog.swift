@@ -36,11 +36,12 @@ struct MetricCatalog {
     }
 
     /// How two metric ids compare, in words: "checkout-completion", "churn-rate = cancellation-rate
-    /// (event subscription.cancelled)", or nil when they are different metrics.
+    /// (event subscription.cancelled)", or nil when they are different metrics. In the order given, the
+    /// message's (review: "metric checkout-conversion = order-conversion" named the second text's metric first).
     func same(_ a: String, _ b: String) -> String? {
         if a == b { return a }
         let key = key(a)
         guard key == self.key(b) else { return nil }
-        return "\(min(a, b)) = \(max(a, b)) (\(key))"
+        return "\(a) = \(b) (\(key))"
     }
 }

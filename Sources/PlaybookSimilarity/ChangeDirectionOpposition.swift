@@ -29,6 +29,23 @@ extension ChangeDirection {
         return words
     }
 
+    /// One change makes a thing required and the other makes it optional ("make the learning-goal question
+    /// required" / "… optional with a Skip button"), named by the two words as written, or nil (review: the two were
+    /// "the same change"). A requirement denied ("no longer require") is no requirement: it makes optional too.
+    static func requiredAgainstOptional(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+        func requires(_ x: ChangeDirection) -> String? {
+            guard let word = x.said(requiring), x.negated.isDisjoint(with: requiring) else { return nil }
+            return word
+        }
+        func optional(_ x: ChangeDirection) -> String? {
+            guard let word = x.said(["option"]), word.lowercased().hasPrefix("optional"), !x.negated.contains("option") else { return nil }
+            return word
+        }
+        if let required = requires(a), optional(a) == nil, requires(b) == nil, let optional = optional(b) { return "\(required) / \(optional)" }
+        if let required = requires(b), optional(b) == nil, requires(a) == nil, let optional = optional(a) { return "\(optional) / \(required)" }
+        return nil
+    }
+
     /// "Stop" as written right before `word` as written ("stop offering"), or nil.
     func stop(before word: String) -> String? {
         for reading in readings {
@@ -93,6 +110,7 @@ extension ChangeDirection {
         if let taken = removal(a, b, spell) { return taken }
         if let swapped = swappedTakings(a, b, spell) { return swapped }
         if let turned = startedAgainstTaken(a, b, spell) { return turned }
+        if let made = requiredAgainstOptional(a, b) { return made }
         // "Carries no charge" against "add a 1% fee": what a change charges is the same thing however it is named.
         if a.deniesACharge, let charge = b.addedCharge { return "no charge / \(spell(b, charge))" }
         if b.deniesACharge, let charge = a.addedCharge { return "\(spell(a, charge)) / no charge" }
@@ -100,11 +118,11 @@ extension ChangeDirection {
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
         if !a.negated.isEmpty, !b.onlyRemoves {
-            let aDenies = a.denied(besides: b).intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            let aDenies = a.deniedRequirements(besides: b).intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = a.firstDenied(among: aDenies) { return "not \(spell(a, word)) / \(spell(b, word))" }
         }
         if !b.negated.isEmpty, !a.onlyRemoves {
-            let bDenies = b.denied(besides: a).intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            let bDenies = b.deniedRequirements(besides: a).intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = b.firstDenied(among: bDenies) { return "\(spell(a, word)) / not \(spell(b, word))" }
         }
         return nil
@@ -159,7 +177,7 @@ extension ChangeDirection {
     /// a partner finder" against "offer a partner finder"), rather than a detail `other` leaves unsaid
     /// ("without signing up" against "once they finish the course").
     public func denies(whatIsSaidIn other: ChangeDirection) -> Bool {
-        !negated.isEmpty && !denied(besides: other).subtracting(other.negated).intersection(other.asserted).subtracting(Lexicon.stopwords).isEmpty
+        !negated.isEmpty && !deniedRequirements(besides: other).subtracting(other.negated).intersection(other.asserted).subtracting(Lexicon.stopwords).isEmpty
     }
 
     /// One thing placed before something on one side and after it on the other ("two days before the

@@ -86,9 +86,47 @@ extension ChangeDirection {
     /// apart ("remove the fee" / "reduce the fee"), as do adding and making bigger ("add a trial" / "extend the trial").
     public static func onlyTheSameMove(_ first: [String], _ second: [String]) -> Bool {
         guard !first.isEmpty, !second.isEmpty else { return false }
-        let all = deniedAdjectivesRead(first) + deniedAdjectivesRead(second)
+        let all = deniedAdjectivesRead(stopsRead(first)) + deniedAdjectivesRead(stopsRead(second))
         return moveKinds.contains { kind in all.allSatisfy(kind.contains) }
     }
+
+    /// `stems` with a stop said in other words read as one: "no longer" as "stop", a showing verb denied
+    /// ("never show", "stop show", "not display") as hiding, a requirement denied ("no longer require") as making
+    /// optional (review: "never show the app rating prompt" / "hide …", "no longer show …" / "stop showing …" and
+    /// "no longer require a phone number" / "make the phone number field optional" were related work that "differ
+    /// in detail").
+    static func stopsRead(_ stems: [String]) -> [String] {
+        var stops: [String] = []
+        var index = 0
+        while index < stems.count {
+            if stems[index] == "no", index + 1 < stems.count, stems[index + 1] == "longer" {
+                stops.append("stop")
+                index += 2
+            } else {
+                stops.append(stems[index])
+                index += 1
+            }
+        }
+        guard stops.count > 1 else { return stops }
+        var out: [String] = []
+        index = 0
+        while index < stops.count {
+            if index + 1 < stops.count, negators.contains(stops[index]), showingVerbs.contains(stops[index + 1]) {
+                out.append("hide")
+                index += 2
+            } else if index + 1 < stops.count, negators.contains(stops[index]), requiring.contains(stops[index + 1]) {
+                // "No longer require" makes a thing optional.
+                out.append("option")
+                index += 2
+            } else {
+                out.append(stops[index])
+                index += 1
+            }
+        }
+        return out
+    }
+    /// Verbs of showing, which a denial turns into hiding (not adding: "never add a fee" keeps none, "remove the fee" takes one away).
+    static let showingVerbs: Set<String> = ["show", "display", "reveal"]
 
     /// `stems` with each denied plain adjective ("not small", `deniedAdjectives`) read as the comparative it agrees with
     /// ("larger"): "make the buy button not small" and "… larger" make one move (review: "differ in detail (not small /
@@ -117,11 +155,12 @@ extension ChangeDirection {
     /// The kinds of move `onlyTheSameMove` reads as one: taking away, making smaller, adding, making bigger,
     /// placing beside ("next to" / "beside" / "alongside": "to" is a stop word, so "next to" leaves "next").
     static let moveKinds: [Set<String>] = [
-        ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"],
+        ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden", "stop"],
         ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim", "merg", "consolid"],
         ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid"],
         ["more", "increas", "rais", "extend", "longer", "larger", "bigger", "higher", "doubl", "lengthen", "expand"],
         ["next", "besid", "alongsid", "adjac"],
+        ["option"],
     ]
     /// Verbs that take away with a particle ("turn off", "phase out", "take away").
     static let particleTakings: [String: Set<String>] = [
@@ -174,6 +213,21 @@ extension ChangeDirection {
         }
         return out
     }
+
+    /// What this change denies less each denial of a requirement ("no longer require a phone number", "a phone number
+    /// that is not mandatory") when `other` makes a thing optional: both say it is no longer required (review:
+    /// "no longer require a phone number" / "make the phone number field optional" differed "in direction (not phone /
+    /// phone)"). A plain denial ("no phone number") still differs from an optional one.
+    func deniedRequirements(besides other: ChangeDirection) -> Set<String> {
+        let denied = denied(besides: other)
+        guard !denied.isEmpty, other.asserted.contains("option"), denials.contains(where: { $0.first.map(Self.requiring.contains) == true })
+        else { return denied }
+        var out: Set<String> = []
+        for denial in denials where !(denial.first.map(Self.requiring.contains) ?? false) { out.formUnion(denial) }
+        return denied.intersection(out)
+    }
+    /// Words of requiring, whose denial makes a thing optional.
+    static let requiring: Set<String> = ["requir", "mandatori", "compulsori", "oblig"]
 
     /// What `read` and `readTakings` ask of a stem: which of their lists hold it.
     struct Kind: OptionSet {

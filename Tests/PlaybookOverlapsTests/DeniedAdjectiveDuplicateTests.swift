@@ -61,3 +61,41 @@ final class DeniedAdjectiveDuplicateTests: XCTestCase {
         XCTAssertTrue(reason.contains("shared terms: ") && reason.contains("sign in"), reason)
     }
 }
+
+extension DeniedAdjectiveDuplicateTests {
+    /// "Never show the prompt" is hiding it, and "no longer show" is "stop showing": each pair one change, a duplicate
+    /// with the model (review: related work that "differ in detail (never show / hide)", "(no longer / stop)"), while
+    /// showing it is still the opposite of hiding it.
+    func testAStopSaidInOtherWordsIsADuplicate() throws {
+        guard let model = installedModel() else { return }
+        let audience = "active learners"
+        let never = ("Never show the rating prompt", "never show the app rating prompt after a lesson")
+        let hide = ("Hide the rating prompt", "hide the app rating prompt after a lesson")
+        let noLonger = ("No rating prompt after lessons", "no longer show the app rating prompt after a lesson")
+        let stop = ("Stop the rating prompt", "stop showing the app rating prompt after a lesson")
+        let show = ("Show the rating prompt", "show the app rating prompt after a lesson")
+        for (first, second) in [(never, hide), (noLonger, stop)] {
+            let found = OverlapFinder.duplicates(pair(first, second, audience: audience), options: OverlapOptions(), encoder: model)
+            XCTAssertEqual(found.map(\.kind), [.duplicate], "\(first.1) / \(second.1): " + found.map(\.reason).joined())
+        }
+        let opposite = OverlapFinder.duplicates(pair(show, hide, audience: audience), options: OverlapOptions(), encoder: model)
+        XCTAssertFalse(opposite.contains { $0.kind == .duplicate }, opposite.map(\.reason).joined())
+    }
+}
+
+extension DeniedAdjectiveDuplicateTests {
+    /// "No longer require a phone number" makes it optional: one change with "make the phone number field optional" (review:
+    /// related work that "differ in direction (not phone / phone)"); requiring it is still the opposite.
+    func testNoLongerRequiringIsOptional() throws {
+        guard let model = installedModel() else { return }
+        let audience = "new visitors signing up"
+        let noLonger = ("No longer require a phone number at signup", "no longer require a phone number on the signup form")
+        let optional = ("Optional phone number at signup", "make the phone number field optional on the signup form")
+        let required = ("Phone number required at signup", "require a phone number on the signup form")
+        let found = OverlapFinder.duplicates(pair(noLonger, optional, audience: audience), options: OverlapOptions(), encoder: model)
+        XCTAssertEqual(found.map(\.kind), [.duplicate], found.map(\.reason).joined())
+        XCTAssertFalse(found.map(\.reason).joined().contains("direction"), found.map(\.reason).joined())
+        let opposite = OverlapFinder.duplicates(pair(noLonger, required, audience: audience), options: OverlapOptions(), encoder: model)
+        XCTAssertFalse(opposite.contains { $0.kind == .duplicate }, opposite.map(\.reason).joined())
+    }
+}

@@ -161,7 +161,7 @@ final class DuplicateTests: XCTestCase {
         let sameEvent = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "cancellation-rate")]
             .joined(separator: "\n---\n")))
         XCTAssertEqual(sameEvent.map(\.kind), [.duplicate])
-        XCTAssertTrue(sameEvent.first?.reason.contains("metric cancellation-rate = churn-rate (event subscription.cancelled)") ?? false,
+        XCTAssertTrue(sameEvent.first?.reason.contains("metric churn-rate = cancellation-rate (event subscription.cancelled)") ?? false,
                       sameEvent.first?.reason ?? "")
         let other = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "reactivation-rate")]
             .joined(separator: "\n---\n")))

@@ -136,6 +136,65 @@ final class AllParentsMergeTests: XCTestCase {
         XCTAssertEqual(created.events.first?.author, bob, "Bob created it; Carol concluded it")
     }
 
+    /// Carol checks KR-1 in at 130 on her branch; Bob, who checked in 120 on his, merges her branch into his
+    /// with `-X ours` (keeping his 120), and Dave merges Bob's branch. The main line never held 130: with all
+    /// parents Carol's commit is no check-in and no event of the key result's log, as a value thrown away by
+    /// a merge on the main line is not.
+    func testAValueAMergeOnTheSideThrewAwayIsNoCheckIn() throws {
+        let scenario = try Scenario(for: self)
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(100, 5)])
+        let bobs = try scenario.commit("2026-07-10", [okr: objective(120, 5)], author: bob, parents: [base], updateHead: false)
+        let carols = try scenario.commit("2026-07-11", [okr: objective(130, 5)], author: carol, parents: [base], updateHead: false)
+        let ours = try scenario.commit("2026-07-12", [okr: objective(120, 5)], author: bob, parents: [bobs, carols], updateHead: false)
+        let merge = try scenario.commit("2026-07-14", [okr: objective(120, 5)], author: dave, parents: [base, ours])
+
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults.first)
+        XCTAssertEqual(all.checkIns.map(\.commit), [bobs], "Carol's 130 never reached the main line")
+        let firstParent = try XCTUnwrap(try report(scenario, mode: .firstParent).objectives.first?.keyResults.first)
+        XCTAssertEqual(firstParent.checkIns.map(\.commit), [merge])
+        XCTAssertEqual(firstParent.checkIns.map(\.author), [bob])
+        let kr1 = try log(scenario, "OKR-2026Q3-GRO-1/KR-1", mode: .allParents)
+        XCTAssertEqual(kr1.events.map(\.commit), [base, bobs])
+    }
+
+    /// The same with an experiment: Carol concludes it as a win on her branch, Bob abandons it on his and merges
+    /// hers with `-X ours`; Dave merges Bob's. With all parents the experiment was abandoned, not also concluded.
+    func testAConclusionAMergeOnTheSideThrewAwayIsNoMove() throws {
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/experiments/EXP-0001.yml"
+        let running = Scenario.experiment("EXP-0001", squad: "growth", status: "running", extra: "start: 2026-07-01")
+        let won = Scenario.experiment("EXP-0001", squad: "growth", status: "concluded", extra: """
+            start: 2026-07-01
+            end: 2026-08-01
+            result:
+              outcome: win
+              lift: 0.05
+              decision: ship
+              learnings: shorter forms win
+            """)
+        let dropped = Scenario.experiment("EXP-0001", squad: "growth", status: "abandoned", extra: """
+            start: 2026-07-01
+            result:
+              outcome: inconclusive
+              decision: kill
+              learnings: stopped
+            """)
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, path: running])
+        let carols = try scenario.commit("2026-08-05", [path: won], author: carol, parents: [base], updateHead: false)
+        let bobs = try scenario.commit("2026-08-06", [path: dropped], author: bob, parents: [base], updateHead: false)
+        let ours = try scenario.commit("2026-08-07", [path: dropped], author: bob, parents: [bobs, carols], updateHead: false)
+        try scenario.commit("2026-08-10", [path: dropped], author: dave, parents: [base, ours])
+
+        for mode in [WalkMode.firstParent, .allParents] {
+            let history = try history(scenario, mode)
+            let report = ExperimentReport(period: Period(quarter: Quarter(year: 2026, number: 3)), today: try XCTUnwrap(Day("2026-11-01")),
+                                          timelines: Timelines(history), history: history)
+            XCTAssertEqual(report.total.concluded, [], "\(mode)")
+            XCTAssertEqual(report.total.abandoned, ["EXP-0001"], "\(mode)")
+            XCTAssertEqual(report.total.wins, 0, "\(mode)")
+        }
+    }
+
     /// Bob files the experiment in another folder on his branch; the main line pauses it; Carol's
     /// clean merge holds the paused experiment at Bob's path. The move is Bob's, made once: with all
     /// parents `log` lists his commit and not the merge's repeat of it, by date; first-parent, the

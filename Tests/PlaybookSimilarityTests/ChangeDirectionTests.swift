@@ -492,3 +492,49 @@ extension DeniedAdjectiveTests {
         XCTAssertEqual(direction("make the form not long").down[.amount], "not long")
     }
 }
+
+extension DeniedAdjectiveTests {
+    /// A stop said two ways is one move ("no longer" / "stop"), and so is a showing verb denied and hiding
+    /// ("never show" / "hide"); denying an adding verb is not taking away, nor is showing hiding.
+    func testAStopSaidInOtherWordsIsOneMove() {
+        func stems(_ text: String) -> [String] { reader.stems(text).stems }
+        XCTAssertTrue(ChangeDirection.onlyTheSameMove(stems("no longer"), stems("stop")))
+        XCTAssertTrue(ChangeDirection.onlyTheSameMove(stems("never show"), stems("hide")))
+        XCTAssertTrue(ChangeDirection.onlyTheSameMove(stems("not display"), stems("remove")))
+        XCTAssertFalse(ChangeDirection.onlyTheSameMove(stems("show"), stems("hide")))
+        XCTAssertFalse(ChangeDirection.onlyTheSameMove(stems("never add"), stems("remove")))
+        XCTAssertFalse(ChangeDirection.onlyTheSameMove(stems("no longer"), stems("add")))
+        XCTAssertTrue(ChangeDirection.onlyTheSameMove(stems("no longer require"), stems("optional")))
+        XCTAssertFalse(ChangeDirection.onlyTheSameMove(stems("require"), stems("optional")))
+    }
+}
+
+extension DeniedAdjectiveTests {
+    /// A requirement denied makes a thing optional: "no longer require a phone number" and "make the phone number
+    /// field optional" point no two ways, while "no phone number" still denies what the other keeps.
+    func testARequirementDeniedIsOptional() {
+        let noLonger = direction("no longer require a phone number on the signup form")
+        let optional = direction("make the phone number field optional on the signup form")
+        let none = direction("no phone number on the signup form")
+        XCTAssertNil(ChangeDirection.opposition(noLonger, optional))
+        XCTAssertNil(ChangeDirection.opposition(optional, noLonger))
+        XCTAssertNil(ChangeDirection.opposition(direction("a phone number that is not mandatory at signup"),
+                                                direction("make the phone number optional at signup")))
+        XCTAssertNotNil(ChangeDirection.opposition(none, optional))
+        XCTAssertNotNil(ChangeDirection.opposition(noLonger, direction("require a phone number on the signup form")))
+    }
+}
+
+extension DeniedAdjectiveTests {
+    /// Making a thing required and making it optional are opposite changes (review: "make the learning-goal question
+    /// required" / "… optional with a Skip button" were "the same change"); a requirement denied is no requirement.
+    func testRequiredIsTheOppositeOfOptional() {
+        let required = direction("make the learning-goal question required during onboarding")
+        let optional = direction("make the learning-goal question optional during onboarding with a Skip button")
+        XCTAssertEqual(ChangeDirection.opposition(required, optional), "required / optional")
+        XCTAssertEqual(ChangeDirection.opposition(optional, required), "optional / required")
+        XCTAssertNil(ChangeDirection.opposition(direction("no longer require the learning-goal question during onboarding"), optional))
+        XCTAssertNil(ChangeDirection.opposition(direction("offer more payment options at checkout"),
+                                                direction("require a payment method at checkout")))
+    }
+}
