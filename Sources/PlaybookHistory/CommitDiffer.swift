@@ -382,19 +382,12 @@ struct CommitDiffer {
             versions.append((values, try side.fork.flatMap { try self.values(of: change.entity, in: $0, path: change.path) } ?? [:], side.tip))
         }
         // Each field's maker: nil for the merge itself, else the side commit's author (nil inside: the merge's author).
-        var groups: [(maker: Person??, fields: [FieldChange])] = []
-        for field in change.fields {
-            var maker: Person?? = nil
-            if let newValue = field.newValue,
-               let side = versions.first(where: { $0.side[field.path] == newValue && $0.fork[field.path] != newValue }),
-               let found = try madeOnSide(change.entity, field: field.path, value: newValue, path: change.path, tip: side.tip, merge: info) {
-                maker = .some(found)
-            }
-            if let group = groups.firstIndex(where: { $0.maker == maker }) {
-                groups[group].fields.append(field)
-            } else {
-                groups.append((maker, [field]))
-            }
+        let groups = try change.fields.grouped { field -> Person?? in
+            guard let newValue = field.newValue,
+                  let side = versions.first(where: { $0.side[field.path] == newValue && $0.fork[field.path] != newValue }),
+                  let found = try madeOnSide(change.entity, field: field.path, value: newValue, path: change.path, tip: side.tip, merge: info)
+            else { return nil }
+            return .some(found)
         }
         guard groups.contains(where: { $0.maker != nil }) else { return [change] }
         // The sides' values first, the merge's own last: its event ends with the merge's values.
@@ -441,18 +434,11 @@ struct CommitDiffer {
     private mutating func byCommitOnSide(_ change: EntityChange, tip: ObjectID, merge: CommitInfo) throws -> [EntityChange] {
         guard let credited = change.author, change.fields.count > 1 else { return change.fields.isEmpty ? [] : [change] }
         // nil: the merge's own author (a side commit by whoever merged).
-        var groups: [(maker: Person?, fields: [FieldChange])] = []
-        for field in change.fields {
-            var maker: Person? = credited
-            if let value = field.newValue,
-               let found = try madeOnSide(change.entity, field: field.path, value: value, path: change.path, tip: tip, merge: merge) {
-                maker = found
-            }
-            if let group = groups.firstIndex(where: { $0.maker == maker }) {
-                groups[group].fields.append(field)
-            } else {
-                groups.append((maker, [field]))
-            }
+        let groups = try change.fields.grouped { field -> Person? in
+            guard let value = field.newValue,
+                  let found = try madeOnSide(change.entity, field: field.path, value: value, path: change.path, tip: tip, merge: merge)
+            else { return credited }
+            return found
         }
         guard groups.count > 1 || groups.first?.maker != credited else { return [change] }
         return groups.map { group in

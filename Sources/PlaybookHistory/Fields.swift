@@ -249,3 +249,20 @@ extension FieldValue: ExpressibleByStringLiteral {
         self = FieldValue(plain: value) ?? .string(value)
     }
 }
+
+extension Array where Element == FieldChange {
+    /// These changes by who made each (`maker`): the groups in the order of their first change, each group's
+    /// changes in order (a merge's change split by maker).
+    public func grouped<Maker: Equatable>(byMaker maker: (FieldChange) throws -> Maker) rethrows -> [(maker: Maker, fields: [FieldChange])] {
+        var groups: [(maker: Maker, fields: [FieldChange])] = []
+        for field in self {
+            let made = try maker(field)
+            if let group = groups.firstIndex(where: { $0.maker == made }) {
+                groups[group].fields.append(field)
+            } else {
+                groups.append((made, [field]))
+            }
+        }
+        return groups
+    }
+}

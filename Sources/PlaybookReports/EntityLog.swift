@@ -88,17 +88,9 @@ public struct EntityLog: Sendable {
             // By whoever made the values it kept: a side commit's author for a side's value kept over
             // the main line's (as the first-parent walk credits it), the merger for one the side did not
             // make; one event per maker, the sides' first (as a merge split by maker is).
-            var makers: [(author: Person, fields: [FieldChange])] = []
-            for field in fields {
-                let maker = timeline.maker(of: field, resolvedBy: index)
-                if let group = makers.firstIndex(where: { $0.author == maker }) {
-                    makers[group].fields.append(field)
-                } else {
-                    makers.append((maker, [field]))
-                }
-            }
+            let makers = fields.grouped { timeline.maker(of: $0, resolvedBy: index) }
             let merger = events[index].commitAuthor
-            for (author, fields) in makers.filter({ $0.author != merger }) + makers.filter({ $0.author == merger }) {
+            for (author, fields) in makers.filter({ $0.maker != merger }) + makers.filter({ $0.maker == merger }) {
                 var merge = events[index]
                 merge.fields = fields
                 merge.author = author
