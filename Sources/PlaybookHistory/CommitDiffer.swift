@@ -331,6 +331,10 @@ struct CommitDiffer {
             let old = removed[pair.old], new = added[pair.new]
             changes[new].renamedFrom = changes[old].entity
             changes[old].renamedTo = changes[new].entity
+            // A merge of a side that renamed the entity while the first parent's line edited it holds a version no
+            // parent has under the new id: the rename is still whoever took the old id away (review: `log OLD` said
+            // Bob renamed it and `log NEW` that whoever merged did).
+            if changes[new].author == nil, let renamer = changes[old].author { changes[new].author = renamer }
         }
     }
 

@@ -101,7 +101,9 @@ public enum HistoryCache {
     /// parents, inherited from that side's commit): it was the merger's, and listed twice.
     /// Version 24: the same lines; a merge's change credited to a side is split by the side commit that made each
     /// value, and an entity it adds is credited to the side commit that first held it (not the file's last commit's).
-    static let header = "playbook-history-cache 24"
+    /// Version 25: the same lines; a merge's rename whose new version no parent holds is credited to whoever took
+    /// the old id away (a side that renamed it while the first parent's line edited it), not to the merger.
+    static let header = "playbook-history-cache 25"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -195,6 +195,33 @@ final class AllParentsMergeTests: XCTestCase {
         }
     }
 
+    /// Bob renames EXP-0001 to EXP-0002 on his branch while the main line extends it; Dave's merge holds the
+    /// extended experiment under the new id. In either walk both ids' logs name Bob as who renamed it (`log
+    /// EXP-0002` said Dave, `log EXP-0001` Bob).
+    func testARenameOnABranchIsTheRenamersInBothLogs() throws {
+        let scenario = try Scenario(for: self)
+        let old = "playbooks/experiments/EXP-0001.yml", new = "playbooks/experiments/EXP-0002.yml"
+        let experiment = { (id: String, end: String) in
+            Scenario.experiment(id, squad: "growth", status: "running", title: "Shorter signup form", extra: "end: \(end)")
+        }
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, old: experiment("EXP-0001", "2026-08-01")])
+        let side = try scenario.commit("2026-07-10", [old: nil, new: experiment("EXP-0002", "2026-08-01")], author: bob,
+                                       parents: [base], updateHead: false)
+        // (The side's commit changed the work tree the scenario commits from: the main line's files are written as they are.)
+        let main = try scenario.commit("2026-07-12", [old: experiment("EXP-0001", "2026-08-10"), new: nil])
+        let merge = try scenario.commit("2026-07-14", [old: nil, new: experiment("EXP-0002", "2026-08-10")], author: dave,
+                                        parents: [main, side])
+        _ = merge
+        for mode in [WalkMode.firstParent, .allParents] {
+            let renamed = try log(scenario, "EXP-0002", mode: mode)
+            let rename = try XCTUnwrap(renamed.events.first { $0.renamedFrom == "EXP-0001" }, "\(mode)")
+            XCTAssertEqual(rename.author, bob, "\(mode)")
+            let gone = try log(scenario, "EXP-0001", mode: mode)
+            XCTAssertEqual(gone.events.last?.renamedTo, "EXP-0002", "\(mode)")
+            XCTAssertEqual(gone.events.last?.author, bob, "\(mode)")
+        }
+    }
+
     /// Bob files the experiment in another folder on his branch; the main line pauses it; Carol's
     /// clean merge holds the paused experiment at Bob's path. The move is Bob's, made once: with all
     /// parents `log` lists his commit and not the merge's repeat of it, by date; first-parent, the
