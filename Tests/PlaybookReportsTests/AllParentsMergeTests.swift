@@ -248,20 +248,27 @@ final class AllParentsMergeTests: XCTestCase {
         XCTAssertEqual(firstParent.events.last?.author, bob, "Bob moved it")
     }
 
+    /// EXP-0001 created (07-01), deleted on Bob's branch (07-02), the main line's commit with `mainFiles` (07-03; the
+    /// experiment written back as `mainStatus`, since Bob's commit took it out of the work tree the scenario commits
+    /// from), and Carol's merge, which deletes it (07-04).
+    private func deletedOnABranch(_ scenario: Scenario, mainStatus: String, mainFiles: [String: String?] = [:])
+        throws -> (base: ObjectID, side: ObjectID, main: ObjectID, merge: ObjectID) {
+        let path = "playbooks/experiments/EXP-0001.yml"
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics,
+                                                      path: Scenario.experiment("EXP-0001", squad: "growth", status: "running")])
+        let side = try scenario.commit("2026-07-02", [path: nil], author: bob, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-03", mainFiles.merging([path: Scenario.experiment("EXP-0001", squad: "growth", status: mainStatus)]) { $1 })
+        let merge = try scenario.commit("2026-07-04", [path: nil], author: carol, parents: [main, side])
+        return (base, side, main, merge)
+    }
+
     /// Bob deletes the experiment on his branch while the main line concludes it; Carol resolves the
     /// modify/delete conflict by deleting. The experiment left the playbook with the merge, after its
     /// conclusion: `log` with all parents dates its removal by the merge (as the site and the
     /// first-parent walk do), by Bob, who deleted it, and not before the conclusion.
     func testADeletionKeptOverTheMainLinesEditIsDatedByTheMerge() throws {
         let scenario = try Scenario(for: self)
-        let path = "playbooks/experiments/EXP-0001.yml"
-        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics,
-                                                      path: Scenario.experiment("EXP-0001", squad: "growth", status: "running")])
-        let side = try scenario.commit("2026-07-02", [path: nil], author: bob, parents: [base], updateHead: false)
-        let main = try scenario.commit("2026-07-03", [path: Scenario.experiment("EXP-0001", squad: "growth", status: "concluded")])
-        let merge = try scenario.commit("2026-07-04", [path: nil], author: carol, parents: [main, side])
-        _ = side
-
+        let (base, _, main, merge) = try deletedOnABranch(scenario, mainStatus: "concluded")
         for mode in [WalkMode.firstParent, .allParents] {
             let log = try log(scenario, "EXP-0001", mode: mode)
             XCTAssertEqual(log.events.map(\.commit), [base, main, merge], "\(mode)")
@@ -274,15 +281,7 @@ final class AllParentsMergeTests: XCTestCase {
     /// with all parents his commit is the removal, dated by it (as a side's check-in is).
     func testAPlainDeletionOnABranchIsItsCommitsWithAllParents() throws {
         let scenario = try Scenario(for: self)
-        let path = "playbooks/experiments/EXP-0001.yml"
-        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics,
-                                                      path: Scenario.experiment("EXP-0001", squad: "growth", status: "running")])
-        let side = try scenario.commit("2026-07-02", [path: nil], author: bob, parents: [base], updateHead: false)
-        // (The side's commit took the file out of the work tree the scenario commits from: put back as it was.)
-        let main = try scenario.commit("2026-07-03", [path: Scenario.experiment("EXP-0001", squad: "growth", status: "running"),
-                                                      "playbooks/okrs/growth.yml": objective(100, 5)])
-        try scenario.commit("2026-07-04", [path: nil], author: carol, parents: [main, side])
-
+        let (base, side, _, _) = try deletedOnABranch(scenario, mainStatus: "running", mainFiles: [okr: objective(100, 5)])
         let log = try log(scenario, "EXP-0001", mode: .allParents)
         XCTAssertEqual(log.events.map(\.commit), [base, side])
         XCTAssertEqual(log.events.last?.type, .removed)
