@@ -107,6 +107,12 @@ struct CommitDiffer {
                     guard fork != nil, forkBlob == change.newBlob else { return (change, true, []) }
                     continue
                 }
+                // A file the side made since the fork (a rename: `git mv` to a new id) that the merge holds with
+                // the first parent's edits merged into it, where the first parent had none: the side's commits
+                // made it, so they are its events (the merge's own values, if any, are read as what it resolved).
+                if sideBlob != nil, fork != nil, forkBlob == nil, change.oldBlob == nil, change.newBlob != nil {
+                    return (change, true, [])
+                }
                 // A side that changed the file too, into another version than the merge's.
                 if let sideBlob, fork == nil || forkBlob != sideBlob {
                     sides.append(MergeSide(blob: sideBlob, fork: forkBlob, tip: other.parent))

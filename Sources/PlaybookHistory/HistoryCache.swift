@@ -103,7 +103,9 @@ public enum HistoryCache {
     /// value, and an entity it adds is credited to the side commit that first held it (not the file's last commit's).
     /// Version 25: the same lines; a merge's rename whose new version no parent holds is credited to whoever took
     /// the old id away (a side that renamed it while the first parent's line edited it), not to the merger.
-    static let header = "playbook-history-cache 25"
+    /// Version 26: the same lines; with all parents, a file a side made since the fork (a rename) that the merge holds
+    /// with the first parent's edits merged in is inherited from the side (its commits are the rename's events).
+    static let header = "playbook-history-cache 26"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

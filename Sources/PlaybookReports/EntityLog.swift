@@ -57,9 +57,11 @@ public struct EntityLog: Sendable {
         var removedByMerge: Set<Int> = []
         var replaced: Set<Int> = []
         for merge in events.indices where events[merge].mainLine && events[merge].inherited && events[merge].type == .removed {
+            // (A rename on the side is no deletion: the main line's edit went on into the renamed file, and the
+            // rename stays the side's commit, as the new id's log lists it.)
             guard let side = events.indices[..<merge].last(where: {
                 !events[$0].mainLine && events[$0].type == .removed && carried[$0] != nil
-            }) else { continue }
+            }), events[side].renamedTo == nil else { continue }
             let changedAfter = events.indices[..<merge].contains {
                 events[$0].mainLine && !events[$0].inherited && events[$0].time > events[side].time
             }

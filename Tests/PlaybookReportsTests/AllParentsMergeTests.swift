@@ -211,14 +211,40 @@ final class AllParentsMergeTests: XCTestCase {
         let main = try scenario.commit("2026-07-12", [old: experiment("EXP-0001", "2026-08-10"), new: nil])
         let merge = try scenario.commit("2026-07-14", [old: nil, new: experiment("EXP-0002", "2026-08-10")], author: dave,
                                         parents: [main, side])
-        _ = merge
         for mode in [WalkMode.firstParent, .allParents] {
             let renamed = try log(scenario, "EXP-0002", mode: mode)
             let rename = try XCTUnwrap(renamed.events.first { $0.renamedFrom == "EXP-0001" }, "\(mode)")
             XCTAssertEqual(rename.author, bob, "\(mode)")
             let gone = try log(scenario, "EXP-0001", mode: mode)
-            XCTAssertEqual(gone.events.last?.renamedTo, "EXP-0002", "\(mode)")
-            XCTAssertEqual(gone.events.last?.author, bob, "\(mode)")
+            // (With all parents the main line's extension, made after Bob's rename, is listed after it, by date.)
+            let renaming = try XCTUnwrap(gone.events.first { $0.renamedTo == "EXP-0002" }, "\(mode)")
+            XCTAssertEqual(renaming.author, bob, "\(mode)")
+            XCTAssertEqual(gone.events.last?.commit, mode == .firstParent ? merge : main, "\(mode)")
+        }
+    }
+
+    /// The same rename, the main line's edit made before it or after it: with all parents Bob's commit is the rename in
+    /// both ids' logs, dated by it (`log EXP-0002 --all-parents` listed Dave's merge on the 14th, `log EXP-0001
+    /// --all-parents` Bob's commit on the 10th), and the merge, which changed no value either line had not, is not listed.
+    func testWithAllParentsARenameOnABranchIsItsCommit() throws {
+        for mainDay in ["2026-07-08", "2026-07-12"] {
+            let scenario = try Scenario(for: self)
+            let old = "playbooks/experiments/EXP-0001.yml", new = "playbooks/experiments/EXP-0002.yml"
+            let experiment = { (id: String, end: String) in
+                Scenario.experiment(id, squad: "growth", status: "running", title: "Shorter signup form", extra: "end: \(end)")
+            }
+            let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, old: experiment("EXP-0001", "2026-08-01")])
+            let side = try scenario.commit("2026-07-10", [old: nil, new: experiment("EXP-0002", "2026-08-01")], author: bob,
+                                           parents: [base], updateHead: false)
+            let main = try scenario.commit(mainDay, [old: experiment("EXP-0001", "2026-08-10"), new: nil])
+            _ = try scenario.commit("2026-07-14", [old: nil, new: experiment("EXP-0002", "2026-08-10")], author: dave, parents: [main, side])
+            let renamed = try log(scenario, "EXP-0002", mode: .allParents)
+            XCTAssertEqual(Set(renamed.events.map(\.commit)), [base, main, side], "main line on \(mainDay)")
+            let rename = try XCTUnwrap(renamed.events.first { $0.renamedFrom == "EXP-0001" })
+            XCTAssertEqual(rename.commit, side, "main line on \(mainDay)")
+            XCTAssertEqual(UTC.day(of: rename.time).description, "2026-07-10")
+            let gone = try log(scenario, "EXP-0001", mode: .allParents)
+            XCTAssertEqual(gone.events.first { $0.renamedTo == "EXP-0002" }?.commit, side, "main line on \(mainDay)")
         }
     }
 
