@@ -17,13 +17,12 @@ extension Numbers {
         UnitText.text(value, unit: unit, currency: currency)
     }
 
-    /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `−5%`. Rounded as `report
-    /// experiments` rounds it (`LiftText`: from the decimal written, so 0.00275 is `+0.28%`, not its
-    /// binary neighbour's `+0.27%`), with the pages' typographic minus.
+    /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `-5%`. Rounded and signed as `report
+    /// experiments` writes it (`LiftText`: from the decimal written, so 0.00275 is `+0.28%`, not its
+    /// binary neighbour's `+0.27%`; an ASCII minus, so a page's figure reads as the report's).
     public static func signedPercent(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "–" }
-        let text = LiftText.signedPercent(fraction)
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        return LiftText.signedPercent(fraction)
     }
 
     /// A fraction as a percentage: 0.67 → `67%`.

@@ -155,7 +155,7 @@ enum Charts {
     /// The figure with its title, the opening tag, the y axis with ticks and grid lines, and the x axis.
     /// `alternative`: the SVG's text alternative, the title where nil.
     private static func frame(title: String, yLabel: String, scale: Scale, left: Double, format: (Double) -> String, alternative: String? = nil) -> String {
-        var svg = "<figure class=\"chart\"><figcaption>\(h(title))</figcaption>"
+        var svg = "<figure class=\"chart\"><figcaption>\(hKeepingDays(title))</figcaption>"
         svg += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(alternative ?? title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for tick in scale.ticks {
             let y = n(scale.y(tick))

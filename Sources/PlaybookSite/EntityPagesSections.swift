@@ -97,12 +97,20 @@ extension EntityPages {
                     : outcome != nil || input.onToday.result(of: id, atCommit: e.result)?.outcome != nil ? input.outcomeHTML(of: id, atCommit: outcome)
                     : h(e.status?.value.rawValue ?? "–")
                 // As the quarter's page lists it: a move standing at the quarter's end and undone since is said.
-                let undone = report.flatMap { report in
-                    reported?.experiments.first { $0.id == id }.flatMap { UndoneMoveNote.html($0, today: report.today) }
-                }
+                let linked = reported?.experiments.first { $0.id == id }
+                let undone = report.flatMap { report in linked.flatMap { UndoneMoveNote.html($0, today: report.today) } }
+                // A quarter that ended before today lists it as it stood then (`report okr`, the quarter's page): said first
+                // where it stands otherwise now (review: "(running)" on the quarter's page, "(loss)" here).
+                let then = linked.flatMap { $0.undone == nil ? $0.outcome?.rawValue ?? $0.status?.rawValue : nil }
+                let now = outcome ?? e.status?.value.rawValue
+                let ended = report.map { $0.lastDay < input.today } ?? false
+                let atEnd = ended && then != nil && (then != now || shown.contains("<span")) && quarter != nil
+                    ? h("\(then ?? "–") at the end of \(quarter?.description ?? "")") + "; " : ""
+                let nowSaid = atEnd.isEmpty || shown.contains("<span") ? shown : shown + " " + h("on \(input.today)")
                 // A note the status gives in brackets of its own ("(not in the playbook on …)") is not bracketed again.
                 return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(")
-                    ? " " + shown + (undone.map { " (\($0))" } ?? "") : " (\(shown)\(undone.map { "; " + $0 } ?? ""))"))
+                    ? " " + (atEnd.isEmpty ? "" : "(" + String(atEnd.dropLast(2)) + ") ") + shown + (undone.map { " (\($0))" } ?? "")
+                    : " (\(atEnd)\(nowSaid)\(undone.map { "; " + $0 } ?? ""))"))
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {

@@ -16,6 +16,32 @@ func h(_ text: String) -> String {
     } ?? text
 }
 
+/// `h(text)` with each day written in it (`2026-12-06`) kept on one line (`.nw`): a browser breaks a line after a
+/// hyphen, and a caption or paragraph ended "2026-12-" / "06" (review, at 390 and 1400 px).
+func hKeepingDays(_ text: String) -> String {
+    let escaped = h(text)
+    guard escaped.utf8.count >= 10 else { return escaped }
+    var out = ""
+    out.reserveCapacity(escaped.utf8.count + 32)
+    let bytes = Array(escaped.utf8)
+    func digit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+    var start = 0, i = 0
+    while i + 10 <= bytes.count {
+        let isDay = digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && bytes[i + 4] == 0x2D && digit(i + 5) && digit(i + 6)
+            && bytes[i + 7] == 0x2D && digit(i + 8) && digit(i + 9) && (i == 0 || !digit(i - 1)) && !digit(i + 10)
+        if isDay {
+            out += String(decoding: bytes[start..<i], as: UTF8.self)
+            out += "<span class=\"nw\">" + String(decoding: bytes[i..<(i + 10)], as: UTF8.self) + "</span>"
+            i += 10
+            start = i
+        } else {
+            i += 1
+        }
+    }
+    out += String(decoding: bytes[start...], as: UTF8.self)
+    return out
+}
+
 /// Text written on several lines (a learning in a YAML block, a list) made safe as `h` makes it, each
 /// line apart, the line breaks kept for a `p.written` paragraph to show (`white-space: pre-line`);
 /// trailing line breaks dropped.

@@ -25,11 +25,11 @@ final class NumberTexts: @unchecked Sendable {
     static let currencySpace = "\u{00A0}"
 
     /// An amount of money as the reports write a currency value (`UnitText`: `EUR 1,250.5`, the code first),
-    /// with the pages' typographic minus, as a lift has it: `EUR −2,000`; without a currency, the number alone.
+    /// with the reports' minus (ASCII, as a lift has it): `EUR -2,000`; without a currency, the number alone.
     /// The code and the amount joined by `currencySpace`.
     static func money(_ value: Double, currency: String?) -> String {
         let number = Numbers.grouped(value, places: 2)
-        return (currency.map { $0 + currencySpace } ?? "") + (number.hasPrefix("-") ? "−" + number.dropFirst() : number)
+        return (currency.map { $0 + currencySpace } ?? "") + number
     }
 
     /// `Numbers.unit(value, unit, currency:)`, a currency's code and amount joined by `currencySpace`.
@@ -80,8 +80,7 @@ final class NumberTexts: @unchecked Sendable {
         guard let places else { return signedPercent(value) }
         return text(.signedPercent, value, places: places) { fraction in
             guard let fraction, let exact = Self.exact(fraction) else { return Numbers.signedPercent(fraction) }
-            let text = LiftText.signedPercent(exact, places: places)
-            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+            return LiftText.signedPercent(exact, places: places)
         }
     }
 

@@ -39,7 +39,7 @@ final class QuarterNotStartedTests: XCTestCase {
         let site = Site.render(try fixture().input(today: "2026-11-30"))
         let ahead = try XCTUnwrap(site["quarter-2027-Q1.html"])
         XCTAssertTrue(ahead.contains("(not started: objectives planned for it as of 2026-11-30, nothing measured yet)"), ahead)
-        XCTAssertTrue(ahead.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date; 2027-Q1 not started, on 2026-11-30)</figcaption>"), ahead)
+        XCTAssertTrue(ahead.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date; 2027-Q1 not started, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), ahead)
         XCTAssertFalse(ahead.contains("2027-Q1 to date"), ahead)
         XCTAssertFalse(ahead.contains("2027-Q1: 1,700"), ahead)
         XCTAssertTrue(ahead.contains("<title>Weekly active learners, 2026-Q4: 1,500 (to date, on 2026-11-30)</title>"), ahead)
@@ -47,11 +47,11 @@ final class QuarterNotStartedTests: XCTestCase {
         XCTAssertTrue(ahead.contains("<tr><td>2027-Q1</td><td class=\"n\">– <span class=\"meta\">(not started)</span></td><td class=\"n\">–</td></tr>"), ahead)
         // The running quarter's own page is as it was: to date, and no quarter ahead in its trend.
         let home = try XCTUnwrap(site["index.html"])
-        XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on 2026-11-30)</figcaption>"), home)
+        XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), home)
         XCTAssertFalse(home.contains("not started"), home)
         // Once 2027-Q1 runs, it is to date, and 2026-Q4 ended.
         let later = try XCTUnwrap(Site.render(try fixture().input(today: "2027-02-01"))["quarter-2027-Q1.html"])
-        XCTAssertTrue(later.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2027-Q1 to date, on 2027-02-01)</figcaption>"), later)
+        XCTAssertTrue(later.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2027-Q1 to date, on <span class=\"nw\">2027-02-01</span>)</figcaption>"), later)
         XCTAssertFalse(later.contains("not started"), later)
     }
 
@@ -72,14 +72,14 @@ final class QuarterNotStartedTests: XCTestCase {
     func testTheProgramPageSaysAQuarterAheadHasNotStartedAndCountsNothingInIt() throws {
         let input = try fixture().input(today: "2026-11-30", home: try XCTUnwrap(Quarter("2027-Q1")))
         let program = try XCTUnwrap(Site.render(input)["program.html"])
-        XCTAssertTrue(program.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date; 2027-Q1 not started, on 2026-11-30)</figcaption>"), program)
+        XCTAssertTrue(program.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date; 2027-Q1 not started, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), program)
         XCTAssertTrue(program.contains("All squads; 2026-Q4 counted to date; 2027-Q1 not started, on 2026-11-30"), program)
         XCTAssertFalse(program.contains("2027-Q1: 0"), program)
         XCTAssertFalse(program.contains("2027-Q1 to date"), program)
         XCTAssertTrue(program.contains("<tr><td><span class=\"nw\">2027-Q1</span></td>" + String(repeating: "<td class=\"n\">–</td>", count: 9) + "</tr>"), program)
         // Without a quarter ahead, the captions are as they were.
         let today = try XCTUnwrap(Site.render(try fixture().input(today: "2026-11-30"))["program.html"])
-        XCTAssertTrue(today.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date, on 2026-11-30)</figcaption>"), today)
+        XCTAssertTrue(today.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), today)
         XCTAssertTrue(today.contains("All squads; 2026-Q4 counted to date, on 2026-11-30"), today)
         XCTAssertFalse(today.contains("not started"), today)
     }

@@ -58,8 +58,8 @@ extension SiteReadingTests {
             current: 1500
         """])
         let home = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["index.html"])
-        XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on 2026-11-30)</figcaption>")
-                      || home.contains("<figcaption>Weekly active learners at each quarter's end (2026-Q4 to date, on 2026-11-30)</figcaption>"), home)
+        XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>")
+                      || home.contains("<figcaption>Weekly active learners at each quarter's end (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), home)
         XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 1,500 (to date, on 2026-11-30)</title>"), home)
         XCTAssertTrue(home.contains(">value at end (or to date)</th>"), home)
         XCTAssertTrue(home.contains("<tr><td>2026-Q4</td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), home)
@@ -112,7 +112,7 @@ extension SiteReadingTests {
     /// its table's caption say so, as the home page says it of the North Star; the ended quarter is not marked.
     func testTheProgramPageMarksTheRunningQuarterToDate() throws {
         let program = try XCTUnwrap(Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))["program.html"])
-        XCTAssertTrue(program.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date, on 2026-11-30)"), program)
+        XCTAssertTrue(program.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)"), program)
         XCTAssertTrue(program.contains(">2026-Q4<tspan x=\""), program)
         XCTAssertTrue(program.contains("\">to date</tspan></text>"), program)
         XCTAssertTrue(program.contains("<p class=\"caption\">All squads; 2026-Q4 counted to date, on 2026-11-30</p>"), program)

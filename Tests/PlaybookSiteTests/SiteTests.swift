@@ -468,10 +468,10 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(Numbers.unit(Decimal(string: "3.25"), .duration), "3.3 days")
         XCTAssertEqual(Numbers.unit(Decimal(string: "0.125"), .ratio), "0.125")
         XCTAssertEqual(Numbers.unit(Double(1_962_000), .count), "1,962,000")
-        XCTAssertEqual(Numbers.signedPercent(-0.094), "−9.4%")
+        XCTAssertEqual(Numbers.signedPercent(-0.094), "-9.4%")
         // Rounded from the decimal written, as `report experiments` rounds it; nothing left is 0% either side.
         XCTAssertEqual(Numbers.signedPercent(0.00275), "+0.28%")
-        XCTAssertEqual(Numbers.signedPercent(-0.00275), "−0.28%")
+        XCTAssertEqual(Numbers.signedPercent(-0.00275), "-0.28%")
         XCTAssertEqual(Numbers.signedPercent(0.00001), "0%")
         XCTAssertEqual(Numbers.signedPercent(-0.00001), "0%")
         XCTAssertEqual(LiftText.signedPercent(0.00001), "0%")

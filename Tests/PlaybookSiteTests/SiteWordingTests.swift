@@ -18,13 +18,14 @@ final class SiteWordingTests: XCTestCase {
     }
 
     /// A budget's amounts are written as the reports write a currency value (`EUR 48`, the key results'
-    /// style; budgets said `4,000 EUR`), and the left of a cap overrun with the pages' minus (it had a hyphen).
-    func testBudgetsAreWrittenInTheReportsCurrencyStyleWithATrueMinus() throws {
+    /// style; budgets said `4,000 EUR`), and the left of a cap overrun with the reports' minus (review: a typographic
+    /// minus on the site where the reports write `-`).
+    func testBudgetsAreWrittenInTheReportsCurrencyStyleWithTheirMinus() throws {
         let site = Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))
         let squad = try XCTUnwrap(site["e/growth.html"])
         // 2026-Q4: EUR 1,400 committed against EUR 1,000.
-        XCTAssertTrue(squad.contains("<td class=\"n\">EUR\u{00A0}1,000</td><td class=\"n\">EUR\u{00A0}−400</td>"), squad)
-        XCTAssertFalse(squad.contains("-400"), squad)
+        XCTAssertTrue(squad.contains("<td class=\"n\">EUR\u{00A0}1,000</td><td class=\"n\">EUR\u{00A0}-400</td>"), squad)
+        XCTAssertFalse(squad.contains("\u{2212}"), squad)
         XCTAssertTrue(try XCTUnwrap(site["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>EUR\u{00A0}700</dd>"))
     }
 
@@ -61,7 +62,7 @@ final class SiteWordingTests: XCTestCase {
         let input = try fixture.input(today: "2026-11-30")
         let site = Site.render(input)
         let squad = try XCTUnwrap(site["e/growth.html"])
-        XCTAssertTrue(squad.contains("<td class=\"n\">EUR\u{00A0}1,000</td><td class=\"n\">EUR\u{00A0}−400</td>"), squad)
+        XCTAssertTrue(squad.contains("<td class=\"n\">EUR\u{00A0}1,000</td><td class=\"n\">EUR\u{00A0}-400</td>"), squad)
         let breaking = try NSRegularExpression(pattern: "\\bEUR(?: |&nbsp;|&#160;)")
         var amounts = 0
         for (path, page) in site where path.hasSuffix(".html") {
