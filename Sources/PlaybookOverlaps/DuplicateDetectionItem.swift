@@ -23,11 +23,18 @@ extension DuplicateDetection {
             /// full size in every hypothesis's fields too (20 MB on 20,000 hypotheses).
             private let boxedExperiment: Boxed<Experiment>?
             var experiment: Experiment? { boxedExperiment?.value }
-            var audience: String? { didSet { (ages, audienceWords) = (AgeBands(audience), audience.map(FieldComparison.audienceWords)) } }
+            var audience: String? {
+                didSet {
+                    (ages, audienceWords) = (AgeBands(audience), audience.map(FieldComparison.audienceWords))
+                    audienceNumbers = FieldComparison.audienceNumbers(audience)
+                }
+            }
             /// The ages the audience states in numbers (`AgeBands`), read once.
             private(set) var ages: AgeBands?
             /// The audience's words past `FieldComparison.audienceFiller`, read once (compared pair by pair without the model).
             private(set) var audienceWords: Set<String>?
+            /// The counts and ordinals the audience states ("households of four or more", "whose tenth order"), read once.
+            private(set) var audienceNumbers: Set<Double>
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
             /// The statement's outcome as `outcomeKey` reads it (hypotheses only): `siblingCosine`.
@@ -55,6 +62,7 @@ extension DuplicateDetection {
                 self.audience = audience
                 ages = AgeBands(audience)
                 audienceWords = audience.map(FieldComparison.audienceWords)
+                audienceNumbers = FieldComparison.audienceNumbers(audience)
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
                 self.outcome = outcome
@@ -107,6 +115,8 @@ extension DuplicateDetection {
         /// The ages its audience states in numbers ("aged 2 to 4", "Year 4"), nil when it states none.
         var ages: AgeBands? { _read { yield fields.ages } }
         var audienceWords: Set<String>? { _read { yield fields.audienceWords } }
+        /// The counts and ordinals its audience states (`FieldComparison.audienceNumbers`).
+        var audienceNumbers: Set<Double> { _read { yield fields.audienceNumbers } }
         /// A row of the matrix the texts' vectors were read in (a slice sharing it, not a copy).
         var audienceVector: ArraySlice<Float>? { _read { yield fields.audienceVector } set { unique().audienceVector = newValue } }
         /// Whether the title and the change both name a channel (email, push …): a look-alike that

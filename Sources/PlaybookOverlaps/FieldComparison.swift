@@ -401,6 +401,16 @@ struct FieldComparison {
         return Set(TermReader().stems(words).stems)
     }()
 
+    /// The counts and ordinals an audience states (`DuplicateDetection.statedQuantities`, with "single" and "solo" as one:
+    /// "single-person households"); empty without an audience.
+    static func audienceNumbers(_ audience: String?) -> Set<Double> {
+        guard let audience, !audience.isEmpty else { return [] }
+        var numbers = DuplicateDetection.statedQuantities(audience)
+        let words = DuplicateDetection.quantityTokens(audience)
+        if words.contains("single") || words.contains("solo") { numbers.insert(1) }
+        return numbers
+    }
+
     /// An audience's words (by stem) past `audienceFiller`: two audiences that each say something and share none of
     /// them are two audiences to the comparison without the model.
     static func audienceWords(_ audience: String) -> Set<String> {
@@ -434,6 +444,15 @@ struct FieldComparison {
             }
         }
         guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") && $0.kind != "audience" }) else { return }
+        // The same change for people counted otherwise ("single-person households" / "households of four or more",
+        // "whose first-ever order" / "whose tenth order"): audiences that read alike, by words and by meaning, and
+        // differ in the number that says who they are. Only for nearly the same changes (a restatement shares few
+        // words), and not for ages (`AgeBands` reads those, ranges and all).
+        if !a.audienceNumbers.isEmpty, !b.audienceNumbers.isEmpty, a.audienceNumbers.isDisjoint(with: b.audienceNumbers),
+           a.ages == nil, b.ages == nil {
+            differences.append(untilDifferent ? "audience" : "audience (\(a.audience ?? "–") / \(b.audience ?? "–"), another number)")
+            return
+        }
         guard let va = a.audienceVector, let vb = b.audienceVector else {
             // Without the model (no vectors on either side), audiences that share no word past the ones any audience
             // says are two audiences (review: couriers against restaurant partners, vegetarians against meat lovers,
