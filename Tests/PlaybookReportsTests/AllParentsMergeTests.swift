@@ -195,11 +195,9 @@ final class AllParentsMergeTests: XCTestCase {
         }
     }
 
-    /// Bob renames EXP-0001 to EXP-0002 on his branch while the main line extends it; Dave's merge holds the
-    /// extended experiment under the new id. In either walk both ids' logs name Bob as who renamed it (`log
-    /// EXP-0002` said Dave, `log EXP-0001` Bob).
-    func testARenameOnABranchIsTheRenamersInBothLogs() throws {
-        let scenario = try Scenario(for: self)
+    /// EXP-0001 created (07-01, ending 08-01), renamed EXP-0002 on Bob's branch (07-10), extended to 08-10 by the main
+    /// line on `mainDay`, and Dave's merge (07-14) holding the extended experiment under the new id.
+    private func renamedOnABranch(_ scenario: Scenario, mainDay: String) throws -> (base: ObjectID, side: ObjectID, main: ObjectID, merge: ObjectID) {
         let old = "playbooks/experiments/EXP-0001.yml", new = "playbooks/experiments/EXP-0002.yml"
         let experiment = { (id: String, end: String) in
             Scenario.experiment(id, squad: "growth", status: "running", title: "Shorter signup form", extra: "end: \(end)")
@@ -208,9 +206,18 @@ final class AllParentsMergeTests: XCTestCase {
         let side = try scenario.commit("2026-07-10", [old: nil, new: experiment("EXP-0002", "2026-08-01")], author: bob,
                                        parents: [base], updateHead: false)
         // (The side's commit changed the work tree the scenario commits from: the main line's files are written as they are.)
-        let main = try scenario.commit("2026-07-12", [old: experiment("EXP-0001", "2026-08-10"), new: nil])
+        let main = try scenario.commit(mainDay, [old: experiment("EXP-0001", "2026-08-10"), new: nil])
         let merge = try scenario.commit("2026-07-14", [old: nil, new: experiment("EXP-0002", "2026-08-10")], author: dave,
                                         parents: [main, side])
+        return (base, side, main, merge)
+    }
+
+    /// Bob renames EXP-0001 to EXP-0002 on his branch while the main line extends it; Dave's merge holds the
+    /// extended experiment under the new id. In either walk both ids' logs name Bob as who renamed it (`log
+    /// EXP-0002` said Dave, `log EXP-0001` Bob).
+    func testARenameOnABranchIsTheRenamersInBothLogs() throws {
+        let scenario = try Scenario(for: self)
+        let (_, _, main, merge) = try renamedOnABranch(scenario, mainDay: "2026-07-12")
         for mode in [WalkMode.firstParent, .allParents] {
             let renamed = try log(scenario, "EXP-0002", mode: mode)
             let rename = try XCTUnwrap(renamed.events.first { $0.renamedFrom == "EXP-0001" }, "\(mode)")
@@ -229,15 +236,7 @@ final class AllParentsMergeTests: XCTestCase {
     func testWithAllParentsARenameOnABranchIsItsCommit() throws {
         for mainDay in ["2026-07-08", "2026-07-12"] {
             let scenario = try Scenario(for: self)
-            let old = "playbooks/experiments/EXP-0001.yml", new = "playbooks/experiments/EXP-0002.yml"
-            let experiment = { (id: String, end: String) in
-                Scenario.experiment(id, squad: "growth", status: "running", title: "Shorter signup form", extra: "end: \(end)")
-            }
-            let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, old: experiment("EXP-0001", "2026-08-01")])
-            let side = try scenario.commit("2026-07-10", [old: nil, new: experiment("EXP-0002", "2026-08-01")], author: bob,
-                                           parents: [base], updateHead: false)
-            let main = try scenario.commit(mainDay, [old: experiment("EXP-0001", "2026-08-10"), new: nil])
-            _ = try scenario.commit("2026-07-14", [old: nil, new: experiment("EXP-0002", "2026-08-10")], author: dave, parents: [main, side])
+            let (base, side, main, _) = try renamedOnABranch(scenario, mainDay: mainDay)
             let renamed = try log(scenario, "EXP-0002", mode: .allParents)
             XCTAssertEqual(Set(renamed.events.map(\.commit)), [base, main, side], "main line on \(mainDay)")
             let rename = try XCTUnwrap(renamed.events.first { $0.renamedFrom == "EXP-0001" })
