@@ -103,14 +103,20 @@ extension EntityPages {
                 // where it stands otherwise now (review: "(running)" on the quarter's page, "(loss)" here).
                 let then = linked.flatMap { $0.undone == nil ? $0.outcome?.rawValue ?? $0.status?.rawValue : nil }
                 let now = outcome ?? e.status?.value.rawValue
+                let noted = shown.contains("<span")  // today's standing with a note of its own ("on …; … at this commit")
                 let ended = report.map { $0.lastDay < input.today } ?? false
-                let atEnd = ended && then != nil && (then != now || shown.contains("<span")) && quarter != nil
-                    ? h("\(then ?? "–") at the end of \(quarter?.description ?? "")") + "; " : ""
-                let nowSaid = atEnd.isEmpty || shown.contains("<span") ? shown : shown + " " + h("on \(input.today)")
+                let atEnd = then.flatMap { then in quarter.flatMap { quarter in
+                    ended && (then != now || noted) ? h("\(then) at the end of \(quarter)") : nil
+                } }
                 // A note the status gives in brackets of its own ("(not in the playbook on …)") is not bracketed again.
-                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(")
-                    ? " " + (atEnd.isEmpty ? "" : "(" + String(atEnd.dropLast(2)) + ") ") + shown + (undone.map { " (\($0))" } ?? "")
-                    : " (\(atEnd)\(nowSaid)\(undone.map { "; " + $0 } ?? ""))"))
+                let standing: String
+                if shown.hasPrefix("<span class=\"meta\">(") {
+                    standing = " " + (atEnd.map { "(\($0)) " } ?? "") + shown + (undone.map { " (\($0))" } ?? "")
+                } else {
+                    let today = atEnd != nil && !noted ? shown + " " + h("on \(input.today)") : shown
+                    standing = " (" + (atEnd.map { $0 + "; " } ?? "") + today + (undone.map { "; " + $0 } ?? "") + ")"
+                }
+                return (e.id.value, page.entity(e.id.value, title: true) + standing)
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {
