@@ -78,6 +78,9 @@ public struct LintReport: Sendable {
     /// What duplicates were compared with (the model's name, or `lexical`: by words) and, when by words
     /// though the model was wanted, why; nil when the caller does not say (then not rendered).
     public var engine: (name: String, note: String?)?
+    /// The hypotheses and experiments compared for duplicates whose texts do not read as English
+    /// (`OverlapFinder.notEnglish`): looked for by words alone, and the run says so.
+    public var notEnglish: [String] = []
 
     public init(findings: [Finding], files: Int, entities: Int, lintedFiles: [String] = [], filesRead: Int? = nil) {
         self.findings = findings

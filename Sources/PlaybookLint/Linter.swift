@@ -123,6 +123,10 @@ public struct Linter: Sendable {
             if rule == OverlapDuplicate.self { slowest = checks.count }
             checks.append { rule.check(context) }
         }
+        // Said in the summary: texts in another language are compared for duplicates by words alone.
+        let duplicateID = OverlapDuplicate.descriptor.id
+        let notEnglish = configuration.severity(for: duplicateID) == nil
+            && !configuration.overrides.contains(where: { $0.severities[duplicateID] != nil }) ? [] : OverlapFinder.notEnglish(entities)
         // The files' diagnostics, then each check's, as they came (not joined: a copy of tens of
         // thousands of diagnostics is a retain of each of their fields, twice over).
         var parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
@@ -149,8 +153,10 @@ public struct Linter: Sendable {
         let findings = Self.findings(moving: &parts, kept: kept, judged: judged, order: order)
         Parting.release(consume parts)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted,
-                           filesRead: reportedFiles == nil ? nil : files.count), entities)
+        var report = LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted,
+                                filesRead: reportedFiles == nil ? nil : files.count)
+        report.notEnglish = notEnglish
+        return (report, entities)
     }
 
     /// The order of the findings: the kept diagnostics (by their place in `chosen.kept`) and then the

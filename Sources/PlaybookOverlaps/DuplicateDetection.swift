@@ -91,7 +91,7 @@ enum DuplicateDetection {
                 // The other kind's words are compared in a job of its own while this thread reads its
                 // vectors; the job then takes the items (the last reference: freed on its thread once
                 // compared) and sets their audiences' vectors.
-                let (texts, audiences) = encoder == nil ? ([], []) : (items.map(\.text), items.map(\.audience))
+                let (texts, audiences, english) = encoder == nil ? ([], [], []) : (items.map(\.text), items.map(\.audience), items.map(\.readsAsEnglish))
                 // Words compared as the lexical engine compares them when the vectors certainly will not come
                 // (lint's capped encoder, nothing cached: a first run on a large playbook), not as the model's
                 // comparison needs them (pairs that surely differ in a field, looked for under the related margin
@@ -115,7 +115,7 @@ enum DuplicateDetection {
                     output[index] = pairs(items, vectors: encoding.value?.vectors, catalog: catalog, kindName: kindName, options: options,
                                           words: words, aligner: index == 0 ? aligner : nil, rationales: index == 0 ? encoder : nil)
                 }
-                if let encoder, let read = encoded(texts: texts, audiences: audiences, encoder) {
+                if let encoder, let read = encoded(texts: texts, audiences: audiences, english: english, encoder) {
                     encoding.value = (read.texts, read.audiences)
                 }
                 vectorsRead.signal()
@@ -163,11 +163,15 @@ enum DuplicateDetection {
         switch sourced.entity {
         case .hypothesis(let h):
             let s = h.statement
-            let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
+            let written = [h.title, s?.change].compactMap { $0 }
+            let english = TextLanguage.readsAsEnglish(written.joined(separator: ". "))
+            // Another language's articles and prepositions are what two of its texts would share.
+            let parts = english ? written : written.map(TextLanguage.withoutForeignFunctionWords)
+            let text = parts.joined(separator: ". ")
             guard saysSomething(text) else { return nil }
             // Title and change stemmed apart (as the joined text would be), so that a denial in the
             // title does not reach into the change.
-            let sentences = [h.title, s?.change].compactMap { $0 }.map { reader.stems($0) }
+            let sentences = parts.map { reader.stems($0) }
             let stems = Array(sentences.joined())
             let audience = s?.audience ?? ""
             let who: Facets
@@ -180,16 +184,18 @@ enum DuplicateDetection {
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
             facets.merge(who)
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
-            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences).readingNumbers(in: [h.title, s?.change].compactMap { $0 }),
+            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences).readingNumbers(in: parts),
                                facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
-                               outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }, rationale: s?.rationale))
+                               outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }, rationale: s?.rationale,
+                               readsAsEnglish: english))
         case .experiment(let e):
-            let text = e.title ?? ""
+            let english = TextLanguage.readsAsEnglish(e.title ?? "")
+            let text = english ? e.title ?? "" : TextLanguage.withoutForeignFunctionWords(e.title ?? "")
             guard saysSomething(text) else { return nil }
             let stems = reader.stems(text)
             return (false, Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems).readingNumbers(in: [text]),
                                 facets: Facets(stems: stems, facets: [.platform, .region]),
-                                metric: e.metrics?.primary?.value, experiment: e))
+                                metric: e.metrics?.primary?.value, experiment: e, readsAsEnglish: english))
         default:
             return nil
         }
@@ -252,7 +258,8 @@ enum DuplicateDetection {
 
     /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
     static func encode(_ items: inout [Item], _ encoder: any SentenceEncoder) -> Vectors? {
-        guard let read = encoded(texts: items.map(\.text), audiences: items.map(\.audience), encoder) else { return nil }
+        guard let read = encoded(texts: items.map(\.text), audiences: items.map(\.audience), english: items.map(\.readsAsEnglish), encoder)
+        else { return nil }
         for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { read.audiences[$0] } }
         return read.texts
     }
@@ -263,18 +270,47 @@ enum DuplicateDetection {
     /// audiences' rows stay in that matrix, after the texts', each audience's vector a slice of it:
     /// copied out (and the matrix trimmed, which keeps its capacity), they held twice their 30 MB
     /// on 20,000 hypotheses.
-    static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: Vectors?, audiences: [String: ArraySlice<Float>])? {
-        let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty })).sorted()
-        let all = texts + distinct
+    ///
+    /// A text that does not read as English (`english` false) is not given to the model: its row is zeros, a
+    /// cosine of 0 with every other, so it is compared by words alone (the model reads two unrelated Spanish
+    /// changes as alike as English restatements); an audience (or rationale) that `TextLanguage` does not read
+    /// as English has no vector, as one not written.
+    static func encoded(texts: [String], audiences: [String?], english: [Bool]? = nil, _ encoder: any SentenceEncoder)
+        -> (texts: Vectors?, audiences: [String: ArraySlice<Float>])? {
+        let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty && TextLanguage.readsAsEnglish($0) })).sorted()
+        let readText = english ?? [Bool](repeating: true, count: texts.count)
+        let allRead = !readText.contains(false)
+        let asked = (allRead ? texts : zip(texts, readText).filter(\.1).map(\.0)) + distinct
+        let askedTexts = asked.count - distinct.count
+        guard !asked.isEmpty else { return (nil, [:]) }
         let read: (matrix: [Float], width: Int)?
-        do { read = try encoder.encodeMatrix(all) } catch { return nil }
-        guard let (rows, width) = read, width > 0 else {
+        do { read = try encoder.encodeMatrix(asked) } catch { return nil }
+        guard let (matrix, width) = read, width > 0 else {
             // Not one width (or no width): row by row.
-            guard let vectors = try? encoder.encode(all), vectors.count == all.count else { return nil }
-            return (Vectors(Array(vectors[..<texts.count])),
-                    Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...].map { $0[...] })))
+            guard let vectors = try? encoder.encode(asked), vectors.count == asked.count else { return nil }
+            var rows = Array(vectors[..<askedTexts])
+            if !allRead, let width = rows.first?.count {
+                var next = 0
+                rows = readText.map { isRead in
+                    guard isRead else { return [Float](repeating: 0, count: width) }
+                    defer { next += 1 }
+                    return vectors[next]
+                }
+            }
+            return (texts.isEmpty ? nil : Vectors(rows), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[askedTexts...].map { $0[...] })))
         }
-        guard rows.count == all.count * width else { return nil }
+        guard matrix.count == asked.count * width else { return nil }
+        var rows = matrix
+        if !allRead {
+            // The rows read, each in its text's place, the others zeros; then the audiences'.
+            rows = [Float](repeating: 0, count: (texts.count + distinct.count) * width)
+            var next = 0
+            for (index, isRead) in readText.enumerated() where isRead {
+                rows.replaceSubrange((index * width)..<((index + 1) * width), with: matrix[(next * width)..<((next + 1) * width)])
+                next += 1
+            }
+            rows.replaceSubrange((texts.count * width)..., with: matrix[(askedTexts * width)...])
+        }
         let audienceVectors = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { index, audience in
             (audience, rows[((texts.count + index) * width)..<((texts.count + index + 1) * width)])
         })

@@ -49,11 +49,15 @@ extension DuplicateDetection {
             let experimentAudience: Audience?
             /// The hypothesis an experiment tests (its `hypothesis` id), read once.
             let testedHypothesis: String?
+            /// Whether its title and change read as English (`TextLanguage`): when not, `text` is without
+            /// the other language's function words and the model's vectors are not read (compared by words).
+            let readsAsEnglish: Bool
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
                  experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool,
-                 outcome: String?, rationale: String?) {
+                 outcome: String?, rationale: String?, readsAsEnglish: Bool) {
                 self.side = side
+                self.readsAsEnglish = readsAsEnglish
                 self.text = text
                 self.direction = direction
                 self.facets = facets
@@ -76,7 +80,7 @@ extension DuplicateDetection {
             func copy() -> Fields {
                 Fields(side: side, text: text, direction: direction, facets: facets, metric: metric, experiment: experiment,
                        audience: audience, audienceVector: audienceVector, channelInTitleAndChange: channelInTitleAndChange, outcome: outcome,
-                       rationale: rationale)
+                       rationale: rationale, readsAsEnglish: readsAsEnglish)
             }
         }
 
@@ -84,10 +88,11 @@ extension DuplicateDetection {
 
         init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
              experiment: Experiment? = nil, audience: String? = nil, audienceVector: ArraySlice<Float>? = nil,
-             channelInTitleAndChange: Bool = false, outcome: String? = nil, rationale: String? = nil) {
+             channelInTitleAndChange: Bool = false, outcome: String? = nil, rationale: String? = nil, readsAsEnglish: Bool = true) {
             fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
                             experiment: experiment, audience: audience, audienceVector: audienceVector,
-                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome, rationale: rationale)
+                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome, rationale: rationale,
+                            readsAsEnglish: readsAsEnglish)
         }
 
         /// The fields, copied first when another item shares them.
@@ -128,5 +133,7 @@ extension DuplicateDetection {
         var outcome: String? { fields.outcome }
         /// The statement's rationale (hypotheses only).
         var rationale: String? { fields.rationale }
+        /// Whether its title and change read as English (else compared by words alone).
+        var readsAsEnglish: Bool { fields.readsAsEnglish }
     }
 }

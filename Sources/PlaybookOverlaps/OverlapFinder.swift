@@ -30,6 +30,34 @@ public enum OverlapFinder {
         return acknowledged(DuplicateDetection.find(unique, options: options, encoder: encoder), options.reviewed)
     }
 
+    /// The ids of the hypotheses and experiments compared for duplicates whose title and change (an
+    /// experiment: its title) do not read as English (`TextLanguage`), sorted: their duplicates are
+    /// looked for by words alone, and a run says so.
+    public static func notEnglish(_ entities: [SourcedEntity]) -> [String] {
+        var ids: [String] = []
+        for sourced in entities {
+            switch sourced.entity {
+            case .hypothesis(let h):
+                let text = [h.title, h.statement?.change].compactMap { $0 }.joined(separator: ". ")
+                if !DuplicateDetection.isUnwritten(sourced.entity), !TextLanguage.readsAsEnglish(text) { ids.append(h.id.value) }
+            case .experiment(let e):
+                if !DuplicateDetection.isUnwritten(sourced.entity), !TextLanguage.readsAsEnglish(e.title ?? "") { ids.append(e.id.value) }
+            default:
+                continue
+            }
+        }
+        return Array(Set(ids)).sorted()
+    }
+
+    /// What a run says of `notEnglish`'s ids ("2 hypotheses or experiments (HYP-0003, EXP-0010) do not
+    /// read as English: …"), naming the first five; nil when there are none.
+    public static func notEnglishNote(_ ids: [String]) -> String? {
+        guard !ids.isEmpty else { return nil }
+        let named = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
+        let counted = ids.count == 1 ? "1 hypothesis or experiment" : "\(ids.count) hypotheses or experiments"
+        return "\(counted) (\(named)) \(ids.count == 1 ? "does" : "do") not read as English: the duplicate finder reads English, so \(ids.count == 1 ? "its" : "their") duplicates are looked for by words alone"
+    }
+
     /// Colliding experiments only; past `perExperiment` collisions (when given and above 0), an
     /// experiment's are one entry (`OverlapOptions.collisionsPerExperiment`).
     public static func collisions(_ entities: [SourcedEntity], today: Day? = nil, perExperiment: Int? = nil) -> [Overlap] {

@@ -109,13 +109,15 @@ public enum OverlapRendering {
     /// Markdown for a pull-request comment or a wiki page: the clusters of `text`, a heading a kind, a
     /// numbered item a cluster and a bullet a pair; every id, squad, reason and path made inert
     /// (`Inert.markdown`, `Inert.markdownCode`). `unread`: the files not read in full, named at the end.
-    public static func markdown(_ overlaps: [Overlap], unread: [String] = []) -> String {
+    /// `notEnglish`: the ids `OverlapFinder.notEnglish` found, said under the pairs.
+    public static func markdown(_ overlaps: [Overlap], unread: [String] = [], notEnglish: [String] = []) -> String {
         var out = "### Overlaps across squads\n\n"
         // Named here: a pull-request comment has no standard error to point at.
         let one = unread.count == 1
-        let note = unread.isEmpty ? "" : "\n**Incomplete:** \(one ? "1 file" : "\(unread.count) files") could not be read in full, so what "
+        let note = (unread.isEmpty ? "" : "\n**Incomplete:** \(one ? "1 file" : "\(unread.count) files") could not be read in full, so what "
             + "\(one ? "it holds" : "they hold") was not compared (`playbook lint` reports why):\n\n"
-            + unread.map { "- " + Inert.markdownCodeOutsideTables($0) + "\n" }.joined()
+            + unread.map { "- " + Inert.markdownCodeOutsideTables($0) + "\n" }.joined())
+            + (OverlapFinder.notEnglishNote(notEnglish).map { "\nℹ️ " + Inert.markdown($0) + ".\n" } ?? "")
         guard !overlaps.isEmpty else { return out + "No overlaps found.\n" + note }
         func place(_ side: OverlapSide) -> String {
             Inert.markdownCodeOutsideTables("\(side.file):\(side.mark.line):\(side.mark.column)")
@@ -174,7 +176,8 @@ public enum OverlapRendering {
     /// `unread`: the files that could not be read in full, listed as `"unread"` only when there are
     /// some (the pairs are then not all there are; the command exits 1). `engine`: what the texts
     /// were compared with (the model's name, or `lexical`: by words), as `search --format json` says it.
-    public static func json(_ overlaps: [Overlap], unread: [String] = [], engine: String? = nil) -> String {
+    /// `notEnglish`: the ids `OverlapFinder.notEnglish` found, listed as `"not_english"` only when there are some.
+    public static func json(_ overlaps: [Overlap], unread: [String] = [], engine: String? = nil, notEnglish: [String] = []) -> String {
         var out = "{\n  \"version\": 1,\n"
         if let engine { out += "  \"engine\": \(quote(engine)),\n" }
         out += "  \"overlaps\": ["
@@ -201,6 +204,7 @@ public enum OverlapRendering {
         }
         out += overlaps.isEmpty ? "]" : "\n  ]"
         if !unread.isEmpty { out += ",\n  \"unread\": [\(unread.map(quote).joined(separator: ", "))]" }
+        if !notEnglish.isEmpty { out += ",\n  \"not_english\": [\(notEnglish.map(quote).joined(separator: ", "))]" }
         return out + "\n}\n"
     }
 

@@ -145,12 +145,15 @@ struct Lint: ParsableCommand {
             reporter.renderParts(shown) { Terminal.write($0) }
         }
         Parting.release(consume shown)
+        let languageNote = OverlapFinder.notEnglishNote(report.notEnglish).map(Inert.terminal)
         if format == .text {
             let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""
-            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet, leftOut: leftOut, elsewhere: elsewhere) + engineNote + "\n")
+            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet, leftOut: leftOut, elsewhere: elsewhere) + engineNote
+                                + (languageNote.map { "; \($0)" } ?? "") + "\n")
         } else if let fallback {
             Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n")
         }
+        if format != .text, let languageNote { Terminal.writeError("playbook: \(languageNote)\n") }
         if format != .text, let note = TextReporter.elsewhereNote(elsewhere) {
             Terminal.writeError("playbook: \(note)\n")
         }

@@ -92,6 +92,8 @@ struct Overlaps: ParsableCommand {
         // The model's weights are read only when a text is not in the embedding cache.
         let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.workspace.displayBase)
         if let fallback = compared.fallback { Terminal.writeError("playbook: using the lexical similarity engine: \(fallback)\n") }
+        // Read before the entities are handed over: texts in another language are compared by words alone.
+        let notEnglish = OverlapFinder.notEnglish(entities)
         // The entities handed over: let go once read, before the texts are encoded.
         var overlaps = OverlapFinder.find(consume entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
         // A pair that wrote one group as `exclusion_group: #…` hears why it shares none, as lint's finding says.
@@ -110,10 +112,11 @@ struct Overlaps: ParsableCommand {
         if let note = EntityReading.note(unread, leaving: "compared") {
             Terminal.writeError(note)
         }
+        if let note = OverlapFinder.notEnglishNote(notEnglish) { Terminal.writeError("playbook: \(Inert.terminal(note))\n") }
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps) + EntityReading.incomplete(unread, leaving: "compared"))
-        case .json: Terminal.write(OverlapRendering.json(overlaps, unread: unread, engine: engineName))
-        case .markdown: Terminal.write(OverlapRendering.markdown(overlaps, unread: unread))
+        case .json: Terminal.write(OverlapRendering.json(overlaps, unread: unread, engine: engineName, notEnglish: notEnglish))
+        case .markdown: Terminal.write(OverlapRendering.markdown(overlaps, unread: unread, notEnglish: notEnglish))
         }
         // A file not read in full is an error to `lint` (exit 1): the pairs above are not all there are.
         if !unread.isEmpty { throw ExitCode(1) }

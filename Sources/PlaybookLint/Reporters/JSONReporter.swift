@@ -20,6 +20,9 @@ public struct JSONReporter: Reporter {
         if let (name, note) = report.engine {
             engine = "  \"engine\": " + JSONText.quoted(name) + ",\n" + (note.map { "  \"engine_note\": " + JSONText.quoted($0) + ",\n" } ?? "")
         }
+        if !report.notEnglish.isEmpty {
+            engine += "  \"not_english\": [" + report.notEnglish.map(JSONText.quoted).joined(separator: ", ") + "],\n"
+        }
         write("{\n  \"version\": 1,\n" + engine + "  \"findings\": [")
         renderInParts(report.findings, into: write) { findings, first in Self.objects(findings, first: first) }
         write((report.findings.isEmpty ? "],\n" : "\n  ],\n")
