@@ -173,6 +173,16 @@ public struct ExperimentLifecycles: Sendable {
 
     /// When the experiment was created, made ready, started, concluded and abandoned, over its
     /// whole history (what `ExperimentFacts` holds, without decoding a version); nil when unknown.
+    /// The status experiment `id` had in the first main-line version the history holds, and that version's
+    /// time: one already running or concluded there (a playbook brought into git mid-quarter, a shallow
+    /// clone) ran before the history says, which its live days cannot show. Nil when no version holds it.
+    public func firstHeld(_ id: String) -> (status: ExperimentStatus?, time: Int64)? {
+        guard let position = positions[id] else { return nil }
+        let range = tracks[position].steps
+        guard let first = range.first(where: { !steps[$0].removed }) else { return nil }
+        return (steps[first].status, steps[first].time)
+    }
+
     public func life(of id: String) -> ExperimentLife? {
         guard let position = positions[id], let moves = moves(position, until: Int64.max) else { return nil }
         return ExperimentLife(created: moves.created, ready: moves.ready, started: moves.started,

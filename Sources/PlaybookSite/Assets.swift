@@ -49,7 +49,9 @@ enum Assets {
        word would widen the table past the page. Other cells keep their words whole. */
     td.t { overflow-wrap: anywhere; min-width: 8rem; }
     th { background: var(--panel); font-weight: 600; }
-    td:first-child > a { white-space: nowrap; }
+    /* An id (a squad, an experiment, a metric) is kept on one line where it is a link outside free text:
+       "acq-latam" broke at its hyphen into "acq-" and "latam" when the browser narrowed a column. */
+    td:not(.t) a, .krs strong > a, .krs .values a, .objective h3 > a:first-child, .objective .meta a { white-space: nowrap; }
     /* A number with its note ("2.5 (p90 5.0, n=4)") may wrap between them, each kept whole (.nw). */
     td.n { text-align: right; font-variant-numeric: tabular-nums; }
     th.n { text-align: right; }

@@ -230,7 +230,7 @@ struct CalendarPage {
                     let collides = e.removed != nil ? "<span class=\"meta\">not judged: removed from the playbook</span>"
                         : Self.partnersCell(row, page: page)
                     return [surfaceCell, page.entity(e.id.value, title: true), input.squad(e.squad?.value, page: page), status,
-                            window(row.planned), row.live.isEmpty ? "–" : row.live.map { live(row, $0) }.joined(separator: ",<br>"),
+                            window(row.planned), liveCell(row),
                             h(e.exclusionGroup ?? "–"), collides]
                 }
             }, text: [1])

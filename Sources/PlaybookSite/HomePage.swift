@@ -144,9 +144,12 @@ struct HomePage {
                                 note: { toDate[$0] ? " (\(onToday))" : "" })
         }
         if scores.contains(where: { $0 != nil }) {
-            out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,
+            // A running quarter's score is its key results' progress so far, said as the value chart says it.
+            out += Charts.lines(title: "Mean score of key results aligned to the North Star"
+                                    + (Charts.unended(labels, running: toDate, notStarted: notStarted, today: input.today).map { " (\($0))" } ?? ""),
+                                categories: labels,
                                 series: [Series(name: "mean score", values: scores)], yLabel: "score (0–1)", maximum: 1,
-                                label: { NumberTexts.score($1) })
+                                label: { NumberTexts.score($1) }, note: { toDate[$0] ? " (\(onToday))" : "" })
         }
         out += "</div>"
         let rows = reports.indices.map { index -> [String] in

@@ -61,6 +61,9 @@ extension SiteReadingTests {
         XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>")
                       || home.contains("<figcaption>Weekly active learners at each quarter's end (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), home)
         XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 1,500 (to date, on 2026-11-30)</title>"), home)
+        // The mean score beside it is so far too: a running quarter's low score read as a fall (review of 2026-12-06).
+        XCTAssertTrue(home.contains("<figcaption>Mean score of key results aligned to the North Star (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), home)
+        XCTAssertTrue(home.contains("<title>mean score, 2026-Q4: 0.44 (to date, on 2026-11-30)</title>"), home)
         XCTAssertTrue(home.contains(">value at end (or to date)</th>"), home)
         XCTAssertTrue(home.contains("<tr><td>2026-Q4</td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), home)
         // Once the quarter has ended, its value is the one at its end.
