@@ -3,6 +3,7 @@ import Foundation
 import PlaybookEmbedding
 import PlaybookModel
 import PlaybookSearch
+import PlaybookSimilarity
 
 /// How `playbook search` prints.
 enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
@@ -64,7 +65,13 @@ struct Search: ParsableCommand {
         let items = PriorArtSearch.items(entities.map { (entity: $0.entity, file: $0.file) })
 
         let scoring: SearchScoring
-        if let encoder = try EmbeddingEngine.encoder(for: engine) {
+        // The model reads English: a query in another language is ranked by its words (as the texts are written).
+        let english = TextLanguage.readsAsEnglish(query)
+        if !english {
+            Terminal.writeError("playbook: the query does not read as English: the model reads English, so "
+                                + (engine == .model ? "its ranking by meaning may mislead\n" : "results are ranked by words alone\n"))
+        }
+        if english || engine == .model, let encoder = try EmbeddingEngine.encoder(for: engine) {
             let texts = items.map(\.text)
             let vectors: [[Float]]
             if let cache = EmbeddingEngine.cache(repositoryTop: source.workspace.displayBase) {

@@ -48,6 +48,22 @@ final class OtherLanguageCommandTests: XCTestCase {
         XCTAssertFalse(off.stderr.contains("English"), off.stderr)
     }
 
+    /// A query in another language is ranked by its words (the model would rank by the language), and says so.
+    func testSearchRanksAQueryInAnotherLanguageByItsWords() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["search", "recordatorio por la tarde para terminar el registro", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("playbook: the query does not read as English: the model reads English, so results are ranked by words alone"), result.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        XCTAssertEqual(object["engine"] as? String, "lexical", result.stdout)
+        let first = try XCTUnwrap((object["results"] as? [[String: Any]])?.first, result.stdout)
+        XCTAssertEqual(first["id"] as? String, "HYP-0002", result.stdout)
+        // An English query is ranked by meaning as before, and hears nothing of languages.
+        let english = try CLI.run(["search", "a short walkthrough video on first launch", "--format", "json"], in: scratch.url)
+        XCTAssertFalse(english.stderr.contains("English"), english.stderr)
+        XCTAssertTrue(english.stdout.contains("\"engine\": \"all-MiniLM-L6-v2\""), english.stdout)
+    }
+
     func testAnEnglishPlaybookHearsNothingOfLanguages() throws {
         let scratch = try SmallPlaybook.threeSquadRepository([CouncilFlowTests.hypothesis(
             "HYP-0001", squad: "activation-emea", title: "Streak freeze", change: "give learners one free streak freeze a week", audience: "learners on a streak")])
