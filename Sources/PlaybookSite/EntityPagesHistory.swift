@@ -23,7 +23,9 @@ extension EntityPages {
         // As `log` says it: a commit that only moved the file is listed but not counted (review: "5 commits changed it"
         // above six entries).
         let moves = log.moveCount > 0 ? "; \(log.moveCount) only moved its file" : ""
-        out.raw("<\(h2)>History</\(h2)>\n<p class=\"meta\">\(count) commit\(count == 1 ? "" : "s") changed it\(moves), newest first.</p>\n")
+        // One entry has no order to speak of ("1 commit changed it, newest first", review of 2026-12-06).
+        let order = count + log.moveCount > 1 ? ", newest first" : ""
+        out.raw("<\(h2)>History</\(h2)>\n<p class=\"meta\">\(count) commit\(count == 1 ? "" : "s") changed it\(moves)\(order).</p>\n")
         // The history's caveats (a shallow clone) are said once, at the top of the page (`Page.document`).
         out.raw("<ol class=\"history\" reversed>")
         let valueText = keyResultValues(of: id)

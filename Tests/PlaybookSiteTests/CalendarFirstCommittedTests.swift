@@ -24,7 +24,12 @@ final class CalendarFirstCommittedTests: XCTestCase {
         ]
         try fixture.commit("2026-11-23", first)
         try fixture.commit("2026-11-26", ["playbooks/experiments/EXP-0008.yml": experiment("EXP-0008", "running", start: "2026-11-20", surface: "web/cart")])
-        let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["calendar.html"])
+        let files = Site.render(try fixture.input(today: "2026-11-30"))
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        // Their histories: one entry has no order to speak of; two are newest first.
+        let section = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
+        XCTAssertTrue(section.contains("<p class=\"meta\">1 commit changed it.</p>"), section)
+        XCTAssertTrue(section.contains("<p class=\"meta\">2 commits changed it, newest first.</p>"), section)
         func row(_ id: String) throws -> String {
             let start = try XCTUnwrap(calendar.range(of: "#k-\(id)\">\(id): Test \(id)</a>"), "no row for \(id)")
             return String(calendar[start.upperBound...].prefix { $0 != "\n" })
