@@ -28,6 +28,13 @@ struct Facets: Sendable, Hashable {
     /// For each facet and dimension, the values named, each with the vocabulary's phrase that named it.
     private(set) var values: [Facet: [String: [String: String]]] = [:]
 
+    /// Segment values a text names only to deny them ("couples, no children", "without kids"), keyed by dimension
+    /// and value (`deniedKey`), each with the phrase that named it: another audience than one that names them
+    /// (a blind hand-written look-alike, couples against families, was a duplicate "matching segment (child)").
+    private(set) var deniedSegments: [String: String] = [:]
+
+    static func deniedKey(_ dimension: String, _ value: String) -> String { dimension + "\u{1}" + value }
+
     /// Reads what `TermReader` read of a text for the given facets.
     init(stems: Reading, facets: Set<Facet>) {
         self.init(stems: stems.stems, facets: facets)
@@ -45,6 +52,16 @@ struct Facets: Sendable, Hashable {
         func freeWithout(_ at: Int) -> Bool {
             stems[at] == Self.without && !(lastMatch.count > 1 && lastMatch.contains(at))
         }
+        // A segment after "no" ("no children"), as after "without", is denied: named by nothing.
+        func deniedSegment(_ at: Int) -> Phrase? {
+            guard facets.contains(.segment) else { return nil }
+            let before = at >= 1 && stems[at - 1] == Self.no ? at - 1
+                : at >= 2 && stems[at - 2] == Self.no && Self.determiners.contains(stems[at - 1]) ? at - 2 : nil
+            guard let before, !(lastMatch.count > 1 && lastMatch.contains(before)) else { return nil }
+            return (Self.phrases[stems[at]] ?? []).first { phrase in
+                phrase.facet == .segment && at + phrase.stems.count <= stems.count && phrase.stems.elementsEqual(stems[at..<(at + phrase.stems.count)])
+            }
+        }
         while index < stems.count {
             var matched = 1
             var done: Set<Facet> = []
@@ -55,7 +72,13 @@ struct Facets: Sendable, Hashable {
                     facets.contains(phrase.facet) && index + phrase.stems.count <= stems.count
                         && phrase.stems.elementsEqual(stems[index..<(index + phrase.stems.count)])
                 }
+                if let longest, longest.facet == .segment { deny(longest) }
                 index += longest?.stems.count ?? 1
+                continue
+            }
+            if let denied = deniedSegment(index) {
+                deny(denied)
+                index += denied.stems.count
                 continue
             }
             // Phrases by their first stem, longest first: one dictionary look-up per word, and
@@ -80,7 +103,18 @@ struct Facets: Sendable, Hashable {
            !channels.isEmpty, stems.contains(Self.push), let push = Self.barePush {
             add(push)
         }
+        // "Web and app", "iOS, Android and web": every platform, which restricts nothing.
+        if facets.contains(.platform), let os = values[.platform]?["os"], os["web"] != nil {
+            let bareApp = stems.indices.contains { at in Self.apps.contains(stems[at]) && (at == 0 || stems[at - 1] != "web") }
+            namesEveryPlatform = bareApp || (os["ios"] != nil && os["android"] != nil)
+        }
     }
+
+    /// Whether the platforms named are all of them (the web, and the apps or iOS and Android): such a text is
+    /// for everyone, so naming them on one side only tells nothing apart (review of 2026-12-06: "differ in
+    /// platform (– / web)" for travellers searching "web and app" against all travellers).
+    private(set) var namesEveryPlatform = false
+    static let apps: Set<String> = ["app", "apps"]
 
     /// Stems that, with an ordinal, make the page after them a time, not a place: "ask for everything else
     /// after the first lesson" says when, not on which page (review, 2026-12-05: "differ in surface (signup /
@@ -107,6 +141,13 @@ struct Facets: Sendable, Hashable {
         !phrase.tags.isEmpty && phrase.tags.keys.allSatisfy { $0 == "page" }
     }
 
+    /// The stem of "no".
+    static let no = "no"
+
+    private mutating func deny(_ phrase: Phrase) {
+        for (dimension, value) in phrase.tags { deniedSegments[Self.deniedKey(dimension, value)] = phrase.shown }
+    }
+
     private mutating func add(_ phrase: Phrase) {
         for (dimension, value) in phrase.tags {
             values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.shown
@@ -130,20 +171,45 @@ struct Facets: Sendable, Hashable {
 
     /// Adds what `other` names.
     mutating func merge(_ other: Facets) {
+        // Every platform only when the other part names none ("… in the iPad app" for users on web and app is the iPad).
+        namesEveryPlatform = (namesEveryPlatform && other.values[.platform] == nil) || (other.namesEveryPlatform && values[.platform] == nil)
         for (facet, dimensions) in other.values {
             for (dimension, named) in dimensions {
                 values[facet, default: [:]][dimension, default: [:]].merge(named) { first, second in first.isEmpty ? second : first }
             }
         }
         bits.formUnion(other.bits)
+        deniedSegments.merge(other.deniedSegments) { first, _ in first }
+    }
+
+    /// A segment one side denies and the other names ("no children / families"), or nil.
+    static func deniedDifference(_ a: Facets, _ b: Facets) -> String? {
+        func named(_ denied: [String: String], by other: Facets) -> (String, String)? {
+            for key in denied.keys.sorted() {
+                let parts = key.split(separator: "\u{1}", maxSplits: 1).map(String.init)
+                guard parts.count == 2, other.deniedSegments[key] == nil,
+                      let shown = other.values[.segment]?[parts[0]]?[parts[1]], !shown.isEmpty else { continue }
+                return ("no " + (denied[key] ?? parts[1]), shown)
+            }
+            return nil
+        }
+        if !a.deniedSegments.isEmpty, let (denied, shown) = named(a.deniedSegments, by: b) { return denied + " / " + shown }
+        if !b.deniedSegments.isEmpty, let (denied, shown) = named(b.deniedSegments, by: a) { return shown + " / " + denied }
+        return nil
     }
 
     /// The facets on which the two differ, each with the values that say so ("ios / android").
     static func differences(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
         var out: [(Facet, String)] = []
+        // (Most texts deny no segment.)
+        let denied = a.deniedSegments.isEmpty && b.deniedSegments.isEmpty ? nil : deniedDifference(a, b)
         // Most texts name no facet: nothing to sort or compare.
-        guard !a.values.isEmpty, !b.values.isEmpty, mayDiffer(a, b) else { return out }
+        guard !a.values.isEmpty, !b.values.isEmpty, mayDiffer(a, b) else { return denied.map { [(.segment, $0)] } ?? out }
         for facet in sorted {
+            if facet == .segment, let denied {
+                out.append((.segment, denied))
+                continue
+            }
             guard let da = a.values[facet], let db = b.values[facet] else { continue }
             // Usually no dimension differs (the neighbour rule has told most such pairs apart already):
             // then nothing to sort.
@@ -165,6 +231,7 @@ struct Facets: Sendable, Hashable {
         guard !a.values.isEmpty || !b.values.isEmpty else { return [] }
         return sorted.compactMap { facet in
             if let among, !among.contains(facet) { return nil }
+            if facet == .platform, a.namesEveryPlatform || b.namesEveryPlatform { return nil }
             let va = a.values[facet], vb = b.values[facet]
             func named(_ dimensions: [String: [String: String]]) -> String {
                 Set(dimensions.values.flatMap(\.values)).subtracting([""]).sorted().joined(separator: ", ")
@@ -178,7 +245,10 @@ struct Facets: Sendable, Hashable {
     /// The first facet of `namedOnOneSide`, values not gathered: whether there is one.
     static func firstNamedOnOneSide(_ a: Facets, _ b: Facets, among: Set<Facet>) -> Facet? {
         guard !a.values.isEmpty || !b.values.isEmpty else { return nil }
-        return sorted.first { facet in among.contains(facet) && (a.values[facet] == nil) != (b.values[facet] == nil) }
+        return sorted.first { facet in
+            among.contains(facet) && (a.values[facet] == nil) != (b.values[facet] == nil)
+                && !(facet == .platform && (a.namesEveryPlatform || b.namesEveryPlatform))
+        }
     }
 
     /// The facets both name and share a value on. Read from the values' bits (`numbering`): a value

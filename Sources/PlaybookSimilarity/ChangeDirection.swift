@@ -206,6 +206,12 @@ public struct ChangeDirection: Sendable, Hashable {
         return phrasalWritten[stem] ?? Self.shown(stem)
     }
 
+    /// Whether a number stands at `at`, or just before it, or is the word before the noun at `at` ("three rooms").
+    static func numberEnds(at: Int, written: [String], numberAfter: [Bool]) -> Bool {
+        func number(_ i: Int) -> Bool { i >= 0 && i < written.count && (isNumber(written[i]) || (i < numberAfter.count && numberAfter[i])) }
+        return number(at) || number(at - 1)
+    }
+
     private mutating func read(_ asWritten: [String], written: [String], joined: [Bool], numberAfter: [Bool]) {
         // A verb with its particle says a direction ("switch off autoplay" disables it); read as that word.
         var stems = asWritten
@@ -262,7 +268,13 @@ public struct ChangeDirection: Sendable, Hashable {
                     && (numberAfter[index + 1] || (index + 2 < written.count
                         && (Self.isNumber(written[index + 2]) || Self.isVerbInIng(written[index + 2])))))
                 || (Self.boundsBeforeANumber.contains(stem)
-                    && (numberAfter[index] || (index + 1 < written.count && Self.isNumber(written[index + 1])))))
+                    && (numberAfter[index] || (index + 1 < written.count && Self.isNumber(written[index + 1]))))
+                // "When a property has three rooms or fewer left", "once they have 10 or more orders": in a condition, a
+                // bound after a number (read as the word before it having one after it, `numberAfter`), perhaps with its
+                // noun, says when the change applies, not which way it goes. (Outside a condition, "nannies of three or
+                // more years" against new ones still reads as more of something: the labelled look-alike it tells apart.)
+                || (conditionAt != nil && index >= 2 && stems[index - 1] == "or"
+                    && Self.numberEnds(at: index - 2, written: written, numberAfter: numberAfter)))
             if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
             if kind.contains(.beside) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
                 placesBeside = true

@@ -106,6 +106,37 @@ final class FacetOverlapTests: XCTestCase {
     /// Mums and dads are parents: "mums and dads of current students" had read only the students (`segment (parent /
     /// student)` against "parents whose child already dances with us", dupq38 V023). Parents of toddlers and of
     /// school-age children stay apart, and a parent is still not a teacher.
+    /// A segment said to be absent ("couples, no children", "travellers without kids") is another audience than one
+    /// naming it: couples against families was a duplicate "matching segment (child)" (a blind hand-written
+    /// look-alike, 2026-12-06). Denied on both sides, or named on neither, nothing differs.
+    func testASegmentDeniedIsAnotherAudienceThanOneNamingIt() {
+        XCTAssertEqual(differences("couples (two adults, no children) with a stay completed 12 months ago",
+                                   "families (at least one child on the booking) with a stay completed 12 months ago", [.segment]),
+                       ["segment (no children / child)"])
+        XCTAssertEqual(differences("families with kids", "travellers without kids", [.segment]), ["segment (kid / no kid)"])
+        XCTAssertEqual(differences("couples with no children", "adults travelling with no kids", [.segment]), [])
+        XCTAssertEqual(differences("couples with no children", "solo travellers", [.segment]), [])
+    }
+
+    /// Every platform ("web and app", "iOS, Android and web") restricts nothing: named on one side only it tells
+    /// nothing apart, where "differ in platform (– / web)" had kept a blind hand-written restatement for travellers
+    /// "searching for stays, web and app" apart (2026-12-06). One platform, or the web app alone, still does; and a
+    /// change naming the iPad for users of every platform is for the iPad.
+    func testEveryPlatformNamedOnOneSideTellsNothingApart() {
+        func oneSided(_ a: Facets, _ b: Facets) -> [String] {
+            Facets.namedOnOneSide(a, b, among: [.platform]).map { "\($0.0.rawValue) (\($0.1))" }
+        }
+        let everyone = read("all travellers searching hotels and holiday rentals", [.platform])
+        XCTAssertEqual(oneSided(read("travellers searching for stays, web and app", [.platform]), everyone), [])
+        XCTAssertEqual(oneSided(everyone, read("new users on iOS, Android and web", [.platform])), [])
+        XCTAssertNil(Facets.firstNamedOnOneSide(read("people on the app or the web", [.platform]), everyone, among: [.platform]))
+        XCTAssertEqual(oneSided(read("travellers on the web", [.platform]), everyone), ["platform (web / –)"])
+        XCTAssertEqual(oneSided(read("people using our web app", [.platform]), everyone), ["platform (web app / –)"])
+        var iPad = read("a larger calendar in the iPad app", [.platform])
+        iPad.merge(read("travellers on web and app", [.platform]))
+        XCTAssertEqual(Facets.firstNamedOnOneSide(iPad, everyone, among: [.platform]), .platform)
+    }
+
     func testMumsAndDadsAreParents() {
         XCTAssertEqual(differences("parents whose child already dances with us", "mums and dads of current students", [.segment]), [])
         XCTAssertEqual(differences("parents planning a party", "a mum or dad planning a party", [.segment]), [])

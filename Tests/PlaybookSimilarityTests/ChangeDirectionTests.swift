@@ -103,6 +103,22 @@ final class ChangeDirectionTests: XCTestCase {
     /// What a condition's subject shows ("when a telematics box shows they drive safely") says when the change
     /// applies, not a thing the change shows: it does not oppose "lower the premium". A change that shows something
     /// itself ("show a discount when …", "when a class is full, show the next class") still says so.
+    /// "When … three rooms or fewer", "once … 10 or more": in a condition, a bound after a number, as "more than 50"
+    /// is, not fewer or more of anything: showing a scarcity badge when three rooms or fewer are left still opposes
+    /// removing it (a blind hand-written look-alike, 2026-12-06, was called a duplicate for it).
+    func testANumberOrFewerInAConditionIsABound() {
+        let remove = direction("remove the \"only X rooms left\" and \"booked 5 times today\" badges from hotel pages and result cards")
+        let show = direction("show the \"only X rooms left\" badge on hotel pages and result cards when a property has three rooms or fewer left for the searched dates")
+        XCTAssertEqual(ChangeDirection.opposition(remove, show), "remove / show")
+        XCTAssertEqual(ChangeDirection.opposition(show, remove), "show / remove")
+        XCTAssertNil(direction("send the coupon once a customer has placed 10 or more orders").up[.amount])
+        XCTAssertNil(direction("send the coupon once a customer has placed 10 or more orders").down[.amount])
+        // Outside a condition it reads as before: more of something (nannies of three or more years against new ones).
+        XCTAssertEqual(direction("pay the fee for nannies who have been on the platform for three or more years").up[.amount], "more")
+        // A comparative not after a number still says which way the change goes.
+        XCTAssertEqual(direction("show fewer ads or fewer banners").down[.amount], "fewer")
+    }
+
     func testWhatAConditionShowsIsNoDirection() {
         let discount = direction("offer young drivers a discount when a telematics box shows they drive safely")
         let lower = direction("lower the premium for people in their early twenties whose tracked driving is smooth")
