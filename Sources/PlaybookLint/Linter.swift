@@ -107,15 +107,13 @@ public struct Linter: Sendable {
         }
         var slowest: Int?
         let relatedID = OverlapRelated.descriptor.id
-        let relatedOff = configuration.severity(for: relatedID) == nil
-            && !configuration.overrides.contains(where: { $0.severities[relatedID] != nil })
+        let relatedOff = offEverywhere(relatedID)
         let perEntity = Int(configuration.options[relatedID]?["per_entity"] ?? Double(OverlapRelated.defaultPerEntity))
         let relatedPerEntity: Int? = relatedOff ? 0 : perEntity > 0 ? perEntity : nil
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
             // A rule turned off everywhere is not run at all (overlap detection is not free).
-            if configuration.severity(for: descriptor.id) == nil,
-               !configuration.overrides.contains(where: { $0.severities[descriptor.id] != nil }) { continue }
+            if offEverywhere(descriptor.id) { continue }
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder,
@@ -124,9 +122,7 @@ public struct Linter: Sendable {
             checks.append { rule.check(context) }
         }
         // Said in the summary: texts in another language are compared for duplicates by words alone.
-        let duplicateID = OverlapDuplicate.descriptor.id
-        let notEnglish = configuration.severity(for: duplicateID) == nil
-            && !configuration.overrides.contains(where: { $0.severities[duplicateID] != nil }) ? [] : OverlapFinder.notEnglish(entities)
+        let notEnglish = offEverywhere(OverlapDuplicate.descriptor.id) ? [] : OverlapFinder.notEnglish(entities)
         // The files' diagnostics, then each check's, as they came (not joined: a copy of tens of
         // thousands of diagnostics is a retain of each of their fields, twice over).
         var parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
@@ -157,6 +153,11 @@ public struct Linter: Sendable {
                                 filesRead: reportedFiles == nil ? nil : files.count)
         report.notEnglish = notEnglish
         return (report, entities)
+    }
+
+    /// Whether rule `id` is turned off everywhere (no severity, and no override giving it one).
+    private func offEverywhere(_ id: String) -> Bool {
+        configuration.severity(for: id) == nil && !configuration.overrides.contains(where: { $0.severities[id] != nil })
     }
 
     /// The order of the findings: the kept diagnostics (by their place in `chosen.kept`) and then the

@@ -163,7 +163,7 @@ enum DuplicateDetection {
         switch sourced.entity {
         case .hypothesis(let h):
             let s = h.statement
-            let written = [h.title, s?.change].compactMap { $0 }
+            let written = titleAndChange(h)
             let english = TextLanguage.readsAsEnglish(written.joined(separator: ". "))
             // Another language's articles and prepositions are what two of its texts would share.
             let parts = english ? written : written.map(TextLanguage.withoutForeignFunctionWords)
@@ -199,6 +199,11 @@ enum DuplicateDetection {
         default:
             return nil
         }
+    }
+
+    /// The texts of a hypothesis compared for meaning: its title and its change, those it has.
+    static func titleAndChange(_ h: Hypothesis) -> [String] {
+        [h.title, h.statement?.change].compactMap { $0 }
     }
 
     /// Whether a text holds a letter or a digit: one with none (no title and no change, or only emoji,

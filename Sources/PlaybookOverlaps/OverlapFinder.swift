@@ -35,13 +35,12 @@ public enum OverlapFinder {
     /// looked for by words alone, and a run says so.
     public static func notEnglish(_ entities: [SourcedEntity]) -> [String] {
         var ids: [String] = []
-        for sourced in entities {
+        for sourced in entities where !DuplicateDetection.isUnwritten(sourced.entity) {
             switch sourced.entity {
             case .hypothesis(let h):
-                let text = [h.title, h.statement?.change].compactMap { $0 }.joined(separator: ". ")
-                if !DuplicateDetection.isUnwritten(sourced.entity), !TextLanguage.readsAsEnglish(text) { ids.append(h.id.value) }
+                if !TextLanguage.readsAsEnglish(DuplicateDetection.titleAndChange(h).joined(separator: ". ")) { ids.append(h.id.value) }
             case .experiment(let e):
-                if !DuplicateDetection.isUnwritten(sourced.entity), !TextLanguage.readsAsEnglish(e.title ?? "") { ids.append(e.id.value) }
+                if !TextLanguage.readsAsEnglish(e.title ?? "") { ids.append(e.id.value) }
             default:
                 continue
             }

@@ -81,18 +81,16 @@ extension CalendarPage {
     /// it ran before the history shows: its bar then starts on that first day (said when its `start` is earlier),
     /// or it has none ("–", where the bundled example's ten concluded experiments read as never run).
     func liveCell(_ row: Row) -> String {
-        let spans = row.live.map { live(row, $0) }
+        let spans = row.live.isEmpty ? "–" : row.live.map { live(row, $0) }.joined(separator: ",<br>")
         guard row.experiment.removed == nil, let first = input.lifecycles.firstHeld(row.experiment.id.value),
-              let status = first.status, ![.draft, .ready].contains(status) else {
-            return spans.isEmpty ? "–" : spans.joined(separator: ",<br>")
-        }
+              let status = first.status, ![.draft, .ready].contains(status) else { return spans }
         let day = UTC.day(of: first.time)
         guard let start = row.live.first?.0 else {
-            return "– <span class=\"meta\">(first committed already \(h(status.rawValue)), <span class=\"nw\">\(day)</span>)</span>"
+            return spans + " <span class=\"meta\">(first committed already \(h(status.rawValue)), <span class=\"nw\">\(day)</span>)</span>"
         }
         // One written straight into the playbook as running went live that day, unless its start says earlier.
-        guard start == day, let planned = row.planned?.0, planned < day else { return spans.joined(separator: ",<br>") }
-        return spans.joined(separator: ",<br>") + " <span class=\"meta\">(first committed already \(h(status.rawValue)); <code>start</code> <span class=\"nw\">\(planned)</span>)</span>"
+        guard start == day, let planned = row.planned?.0, planned < day else { return spans }
+        return spans + " <span class=\"meta\">(first committed already \(h(status.rawValue)); <code>start</code> <span class=\"nw\">\(planned)</span>)</span>"
     }
 
     /// A live span of `row` in the table: its dates, and its pauses (`SiteInput.ran`), each date kept on one line.
