@@ -172,30 +172,133 @@ struct CalendarPage {
         }
     }
 
+    /// Which of the calendar's pages this is: the current one (today's contention, what is planned, and
+    /// the quarter before today's), or an earlier quarter's.
+    enum Span: Equatable { case current, quarter(Quarter) }
+    var span: Span = .current
+    /// Every row, when the site made them once for all its calendar pages; nil: made here.
+    var made: [String: [Row]]? = nil
+
+    /// The first day the current page covers when the history reaches further back: the start of the quarter
+    /// before today's. An experiment whose every window ended before it, and that nothing judges any more, is on
+    /// its quarters' pages only.
+    static func cut(today: Day) -> Day { today.quarter.previous.firstDay }
+
+    /// Whether the current page lists `row`: not yet in the playbook on today, judged for collisions on today
+    /// (ready, running or paused, and still held), or with a day on or after `cut`.
+    static func isCurrent(_ row: Row, cut: Day) -> Bool {
+        let e = row.experiment
+        if !e.drawn { return true }
+        if e.removed == nil, let status = e.status?.value, status == .ready || status == .running || status == .paused { return true }
+        return (last(row) ?? cut) >= cut
+    }
+
+    /// The last day of a row's windows, planned or live.
+    static func last(_ row: Row) -> Day? {
+        let live = row.live.map(\.1).max()
+        guard let planned = row.planned?.1 else { return live }
+        return live.map { max($0, planned) } ?? planned
+    }
+
+    /// Whether any of a row's windows (planned, or live for one removed since) has a day in `range`.
+    static func touches(_ row: Row, _ range: (Day, Day)) -> Bool {
+        if row.experiment.removed == nil, clip(row.planned, to: range) != nil { return true }
+        return row.live.contains { clip($0, to: range) != nil }
+    }
+
+    /// The earlier quarters that have a page, newest first: each quarter before the current page's first
+    /// day that an experiment's windows reach (at most `reach` days back from it, so a clock decades off
+    /// makes no pages for the years between), when any experiment is listed on none but those pages.
+    static func earlierQuarters(_ surfaces: [String: [Row]], today: Day) -> [Quarter] {
+        let cut = cut(today: today), oldest = cut.adding(days: -reach)
+        var quarters: Set<Quarter> = []
+        var moved = false
+        for rows in surfaces.values {
+            for row in rows where row.experiment.drawn {
+                if !isCurrent(row, cut: cut) { moved = true }
+                guard let first = row.first, let last = last(row), first < cut, last >= oldest else { continue }
+                var quarter = max(first, oldest).quarter
+                let end = min(last, cut.adding(days: -1)).quarter
+                while quarter <= end {
+                    if touches(row, (quarter.firstDay, quarter.lastDay)) { quarters.insert(quarter) }
+                    quarter = quarter.next
+                }
+            }
+        }
+        return moved ? quarters.sorted(by: >) : []
+    }
+
     func render() -> String {
+        let judged = input.collisions
+        let all = made ?? rows(judged)
+        let earlier = Self.earlierQuarters(all, today: input.today)
+        switch span {
+        case .current:
+            let cut = Self.cut(today: input.today)
+            return earlier.isEmpty ? renderCurrent(all, earlier: [], judged: judged)
+                : renderCurrent(all.mapValues { $0.filter { Self.isCurrent($0, cut: cut) } }.filter { !$0.value.isEmpty }, earlier: earlier, judged: judged)
+        case .quarter(let quarter):
+            return renderQuarter(quarter, all, earlier: earlier)
+        }
+    }
+
+    /// Links to the other calendar pages, newest first.
+    private func quartersNav(_ earlier: [Quarter], page: Page) -> String {
+        guard !earlier.isEmpty else { return "" }
+        let current = span == .current ? "<strong>current</strong>" : "<a href=\"\(page.up)\(SitePath.calendar)\">current</a>"
+        return "<nav aria-label=\"Calendar quarters\"><p>Calendar pages: \(current) · " + earlier.map { quarter in
+            span == .quarter(quarter) ? "<strong>\(quarter)</strong>" : "<a href=\"\(page.up)\(SitePath.calendar(quarter))\">\(quarter)</a>"
+        }.joined(separator: " · ") + "</p></nav>\n"
+    }
+
+    private static let legend = "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
+
+    /// An earlier quarter's page: the experiments planned or live in it, drawn on its days, each row's
+    /// collisions as judged on today.
+    private func renderQuarter(_ quarter: Quarter, _ all: [String: [Row]], earlier: [Quarter]) -> String {
+        let page = Page(path: SitePath.calendar(quarter), catalog: catalog)
+        let range = (quarter.firstDay, quarter.lastDay)
+        let surfaces = all.mapValues { $0.filter { $0.experiment.drawn && Self.touches($0, range) } }.filter { !$0.value.isEmpty }
+        let count = surfaces.values.reduce(0) { $0 + $1.count }
+        var body = "<h1>Experiment calendar, \(quarter)</h1>\n"
+        body += "<p>The \(count) experiment\(count == 1 ? "" : "s") planned or live in \(quarter) (<span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>), per surface: each one's planned window (dashed outline) and the days it was live (filled bars), as the history recorded them; collisions outlined in red as judged on today (<span class=\"nw\">\(input.today)</span>). Today's contention, what is planned and the quarter before today's are on the <a href=\"\(page.up)\(SitePath.calendar)\">current calendar</a>, with how to read it.</p>\n"
+        body += Self.legend
+        body += quartersNav(earlier, page: page)
+        body += areas(surfaces, range: range, page: page, pairs: nil)
+        return page.document(title: "Experiment calendar, \(quarter)", section: .calendar, body: body, source: input.provenance, scripts: [SitePath.timelineScript])
+    }
+
+    private func renderCurrent(_ all: [String: [Row]], earlier: [Quarter], judged: LivedCollisions) -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
         // A short lead and the legend first; the full reading in a details element after them (on a phone, the
         // whole text filled two and a half screens before the first timeline).
         body += "<p>Per surface, each experiment's planned window (dashed outline) and the days it was live (filled bars), today's end as a dashed red line (<span class=\"nw\">\(input.today)</span>), collisions outlined in red.</p>\n"
-        body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
+        body += Self.legend
         body += "<details class=\"reading\"><summary>How to read the calendar</summary>"
         body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group.</p>\n"
-        let judged = input.collisions
-        var surfaces = rows(judged)
+        var surfaces = all
         // The timelines draw the playbook of today: one written later (its row in the table says so)
         // neither has bars nor stretches the days shown, and neither does one removed by then (every
         // experiment ever deleted would take them back to the oldest).
         let held = surfaces.values.joined().filter(\.experiment.heldOnToday)
-        guard let range = Self.window(held, today: input.today) ?? Self.window(surfaces.values.joined(), today: input.today) else {
+        guard var range = Self.window(held, today: input.today) ?? Self.window(surfaces.values.joined(), today: input.today) else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "</details>\n<p>No experiment has dates yet.</p>\n", source: input.provenance)
         }
+        // With earlier quarters on their own pages, this one starts at the quarter before today's.
+        let cut = Self.cut(today: input.today)
+        if !earlier.isEmpty, range.0 < cut { range = (cut, max(range.1, cut.adding(days: 1))) }
         // One removed by today is drawn where it ran within those days, and left out elsewhere.
         surfaces = surfaces.mapValues { rows in
             rows.filter { row in row.experiment.removed == nil || row.live.contains { Self.clip($0, to: range) != nil } }
         }.filter { !$0.value.isEmpty }
-        body += "<p>The timelines show today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p></details>\n"
+        body += "<p>The timelines show today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p>"
+        if !earlier.isEmpty {
+            body += "<p>This page starts on <span class=\"nw\">\(cut)</span>, the first day of the quarter before today's: an experiment whose windows had all ended before it, and that is not ready, running or paused, is on the pages of the quarters it was planned or live in (\(earlier.count) quarter\(earlier.count == 1 ? "" : "s"), linked below), where it is drawn on that quarter's days.</p>"
+        }
+        body += "</details>\n"
         body += "<p>The timelines show <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>.</p>\n"
+        body += quartersNav(earlier, page: page)
         let later = surfaces.values.joined().count(where: { !$0.experiment.drawn })
         if later > 0 {
             body += "<p>\(later) experiment\(later == 1 ? " was" : "s were") not yet in the playbook on \(input.today): listed in the tables (marked so), not drawn on the timelines.</p>\n"
@@ -204,14 +307,37 @@ struct CalendarPage {
         if removed > 0 {
             body += "<p>\(removed) experiment\(removed == 1 ? "" : "s") the playbook had let go of by \(input.today) (deleted, or moved out of it) ran in these days: drawn and listed as the history recorded \(removed == 1 ? "it" : "them") (marked removed, with the commit that removed \(removed == 1 ? "it" : "them"); one removed while it ran has its last bar end in a red cross at its removal), \(removed == 1 ? "its" : "their") collisions not judged.</p>\n"
         }
-        // One timeline per area (a surface's first segment): nested surfaces, which collide with
-        // each other, sit together, each surface in its own labelled lane.
-        let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
         // Each experiment's area as drawn (as it stood on today; a row for every one that collides).
         var areaOf: [String: String] = [:]
         for (surface, rows) in surfaces { for row in rows { areaOf[row.experiment.id.value] = Self.area(surface) } }
         let collisions = judged.graph.overlaps(groupedBy: { areaOf[$0] ?? Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
-        body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
+        body += areas(surfaces, range: range, page: page, pairs: collisions)
+        body += "<h2>Collisions</h2>\n"
+        let pairs = judged.collidingPairs, ended = judged.endedPairs
+        body += pairs == 0 ? "<p>No two running, paused or ready experiments collide on \(input.today).</p>\n"
+            : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
+        // A pair with a side that had ended by today ran at the same time: said apart, not counted among the collisions.
+        if ended > 0 {
+            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, one or both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge running, paused and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
+        }
+        // Each group's experiment ids in id order, as drawn, read by position (no copies of the experiments).
+        var groups: [String: [String]] = [:]
+        let list = input.onToday.experiments(catalog)
+        for i in list.indices {
+            if let group = list[i].experiment.exclusionGroup { groups[group, default: []].append(list[i].experiment.id.value) }
+        }
+        body += "<h2>Exclusion groups</h2>\n"
+        body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
+            "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
+        }.joined() + "</dl>\n"
+        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance, scripts: [SitePath.timelineScript])
+    }
+
+    /// One timeline per area (a surface's first segment), nested surfaces, which collide with each other,
+    /// together, each surface in its own labelled lane; then the area's table, and its pairs when given.
+    private func areas(_ surfaces: [String: [Row]], range: (Day, Day), page: Page, pairs: [String: (shown: [Overlap], total: Int)]?) -> String {
+        let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
+        var body = "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
             "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
         for area in areas.keys.sorted() {
@@ -234,27 +360,16 @@ struct CalendarPage {
                             h(e.exclusionGroup ?? "–"), collides]
                 }
             }, text: [1])
-            body += collisionList(collisions[area], area: area, page: page)
+            if let pairs { body += collisionList(pairs[area], area: area, page: page) }
             body += "</section>\n"
         }
-        body += "<h2>Collisions</h2>\n"
-        let pairs = judged.collidingPairs, ended = judged.endedPairs
-        body += pairs == 0 ? "<p>No two running, paused or ready experiments collide on \(input.today).</p>\n"
-            : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
-        // A pair with a side that had ended by today ran at the same time: said apart, not counted among the collisions.
-        if ended > 0 {
-            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, one or both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge running, paused and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
-        }
-        // Each group's experiment ids in id order, as drawn, read by position (no copies of the experiments).
-        var groups: [String: [String]] = [:]
-        let list = input.onToday.experiments(catalog)
-        for i in list.indices {
-            if let group = list[i].experiment.exclusionGroup { groups[group, default: []].append(list[i].experiment.id.value) }
-        }
-        body += "<h2>Exclusion groups</h2>\n"
-        body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
-            "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
-        }.joined() + "</dl>\n"
-        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance, scripts: [SitePath.timelineScript])
+        return body
     }
+}
+
+extension Quarter {
+    var firstDay: Day { Day(year: year, month: (number - 1) * 3 + 1, day: 1) }
+    var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }
+    var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1) }
+    var lastDay: Day { next.firstDay.adding(days: -1) }
 }

@@ -35,6 +35,7 @@ public struct SitePlan: Sendable {
     /// The learnings library's entries, which its page and its search index both show: made
     /// once, by whichever of the two is rendered first.
     private let learnings: Shared<[LearningsPage.Entry]>
+    private let calendarRows: Shared<[String: [CalendarPage.Row]]>
 
     public init(_ input: SiteInput) {
         let catalog = input.catalog
@@ -43,6 +44,9 @@ public struct SitePlan: Sendable {
             (SitePath.program, .program), (SitePath.squads, .squads), (SitePath.home, .home(input.homeQuarter)),
         ]
         planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
+        // The calendar's rows, made once for its pages: the current one and each earlier quarter's.
+        let calendarRows = Shared { CalendarPage(input: input, catalog: catalog).rows(input.collisions) }
+        planned += CalendarPage.earlierQuarters(calendarRows.value, today: input.today).map { (SitePath.calendar($0), .calendarQuarter($0)) }
         for id in catalog.order {
             switch catalog.kind(of: id) {
             case .squad: planned.append((catalog.path(of: id), .squad(id)))
@@ -64,6 +68,7 @@ public struct SitePlan: Sendable {
         self.input = input
         self.catalog = catalog
         learnings = Shared { LearningsPage(input: input, catalog: catalog).entries() }
+        self.calendarRows = calendarRows
     }
 
     /// The bytes of `paths[index]`: a pure function of the input, safe to call from any thread.
@@ -71,7 +76,8 @@ public struct SitePlan: Sendable {
         switch jobs[index] {
         case .home(let quarter): HomePage(input: input, catalog: catalog).render(quarter: quarter, path: paths[index])
         case .squads: SquadPages(input: input, catalog: catalog).index()
-        case .calendar: CalendarPage(input: input, catalog: catalog).render()
+        case .calendar: CalendarPage(input: input, catalog: catalog, made: calendarRows.value).render()
+        case .calendarQuarter(let quarter): CalendarPage(input: input, catalog: catalog, span: .quarter(quarter), made: calendarRows.value).render()
         case .learnings: LearningsPage(input: input, catalog: catalog).render(learnings.value)
         case .searchIndex: LearningsPage(input: input, catalog: catalog).index(learnings.value)
         case .program: ProgramPage(input: input, catalog: catalog).render()
@@ -97,7 +103,7 @@ public struct SitePlan: Sendable {
 
     /// One file to write.
     private enum Job {
-        case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String), group(Int), text(String)
+        case home(Quarter), squads, calendar, calendarQuarter(Quarter), learnings, searchIndex, program, squad(String), entity(String), group(Int), text(String)
     }
 }
 

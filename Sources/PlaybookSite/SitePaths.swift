@@ -17,6 +17,9 @@ enum SitePath {
 
     static func quarter(_ quarter: Quarter) -> String { "quarter-\(quarter).html" }
 
+    /// An earlier quarter's experiment calendar.
+    static func calendar(_ quarter: Quarter) -> String { "calendar-\(quarter).html" }
+
     /// An entity's page: `e/` and the id made safe as a file name. Pages link through
     /// `Catalog.path(of:)`, which keeps names unique on a case-insensitive file system.
     static func entity(_ id: String) -> String { entity(fileName: fileName(id)) }
