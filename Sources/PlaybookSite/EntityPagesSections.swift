@@ -18,7 +18,7 @@ extension EntityPages {
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
             // In the unit and currency of the key result's quarter, as that quarter's report shows it.
             let shown = unit(of: kr, in: objective)
-            return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
+            return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), "<span class=\"nw\">\(h(objective.quarter?.value.description ?? "–"))</span>", h(kr.title ?? ""),
                     h(NumberTexts.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
                     h(NumberTexts.unit(kr.target?.value, shown.unit, currency: shown.currency)),
                     input.currentHTML(objective: objective.id.value, keyResult: kr.id?.value ?? "?", atCommit: kr.current?.value,

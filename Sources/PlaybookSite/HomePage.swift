@@ -157,7 +157,7 @@ struct HomePage {
             let value = h(NumberTexts.unit(values[offset], units[offset].unit, currency: units[offset].currency))
             let note = notStarted[offset] ? " <span class=\"meta\">(not started)</span>"
                 : toDate[offset] && values[offset] != nil ? " <span class=\"meta\">(\(onToday))</span>" : ""
-            return [h(labels[offset]), value + note, h(NumberTexts.score(scores[offset]))]
+            return ["<span class=\"nw\">\(h(labels[offset]))</span>", value + note, h(NumberTexts.score(scores[offset]))]
         }
         if !rows.isEmpty {
             out += "<details><summary>Trend as a table</summary>"

@@ -147,4 +147,23 @@ extension NarrowScreenTests {
         XCTAssertLessThan(text.count, 450, text)
         XCTAssertTrue(before[..<details.lowerBound].contains("<ul class=\"legend\">"), before)
     }
+
+    /// Review of 2026-12-06: at 390 px the North Star's trend table broke its quarters at the hyphen ("2026-" over
+    /// "Q3"). No table cell of the site that is a quarter alone may break: each is kept on one line.
+    func testNoQuarterInATableBreaksAtItsHyphen() throws {
+        let files = Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))
+        let quarterCell = try NSRegularExpression(pattern: "<td[^>]*>([0-9]{4}-Q[1-4])</td>")
+        var found = 0
+        for (path, page) in files where path.hasSuffix(".html") {
+            let matches = quarterCell.matches(in: page, range: NSRange(page.startIndex..., in: page))
+            XCTAssertTrue(matches.isEmpty, "\(path): " + matches.prefix(3).compactMap { Range($0.range, in: page).map { String(page[$0]) } }.joined(separator: ", "))
+            found += page.components(separatedBy: "<span class=\"nw\">2026-Q4</span></td>").count - 1
+        }
+        // The trend table, the metric's key results, the squad's budgets and the program's rows each hold one.
+        XCTAssertGreaterThanOrEqual(found, 4)
+        let home = try XCTUnwrap(files["index.html"])
+        XCTAssertTrue(home.contains("<tr><td><span class=\"nw\">2026-Q4</span></td>"), home)
+        let metric = try XCTUnwrap(files[files.keys.first { $0.hasPrefix("e/signup") } ?? ""])
+        XCTAssertTrue(metric.contains("<span class=\"nw\">2026-Q4</span></td>"), metric)
+    }
 }
