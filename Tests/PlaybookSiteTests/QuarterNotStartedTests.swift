@@ -43,8 +43,8 @@ final class QuarterNotStartedTests: XCTestCase {
         XCTAssertFalse(ahead.contains("2027-Q1 to date"), ahead)
         XCTAssertFalse(ahead.contains("2027-Q1: 1,700"), ahead)
         XCTAssertTrue(ahead.contains("<title>Weekly active learners, 2026-Q4: 1,500 (to date, on 2026-11-30)</title>"), ahead)
-        XCTAssertTrue(ahead.contains("<tr><td>2026-Q4</td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), ahead)
-        XCTAssertTrue(ahead.contains("<tr><td>2027-Q1</td><td class=\"n\">– <span class=\"meta\">(not started)</span></td><td class=\"n\">–</td></tr>"), ahead)
+        XCTAssertTrue(ahead.contains("<tr><td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), ahead)
+        XCTAssertTrue(ahead.contains("<tr><td><span class=\"nw\">2027-Q1</span></td><td class=\"n\">– <span class=\"meta\">(not started)</span></td><td class=\"n\">–</td></tr>"), ahead)
         // The running quarter's own page is as it was: to date, and no quarter ahead in its trend.
         let home = try XCTUnwrap(site["index.html"])
         XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), home)

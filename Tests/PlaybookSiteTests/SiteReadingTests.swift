@@ -65,7 +65,7 @@ extension SiteReadingTests {
         XCTAssertTrue(home.contains("<figcaption>Mean score of key results aligned to the North Star (2026-Q4 to date, on <span class=\"nw\">2026-11-30</span>)</figcaption>"), home)
         XCTAssertTrue(home.contains("<title>mean score, 2026-Q4: 0.44 (to date, on 2026-11-30)</title>"), home)
         XCTAssertTrue(home.contains(">value at end (or to date)</th>"), home)
-        XCTAssertTrue(home.contains("<tr><td>2026-Q4</td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), home)
+        XCTAssertTrue(home.contains("<tr><td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), home)
         // Once the quarter has ended, its value is the one at its end.
         let ended = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["quarter-2026-Q4.html"])
         XCTAssertFalse(ended.contains("to date"), ended)

@@ -289,7 +289,7 @@ final class SiteTests: XCTestCase {
                 + measuring("2027-Q1", "OKR-2027Q1-GRO-1", "12.5"),
         ])
         let home = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["index.html"])
-        XCTAssertTrue(home.contains("<td>2026-Q4</td><td class=\"n\">260</td>"), home)
+        XCTAssertTrue(home.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">260</td>"), home)
         XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 260</title>"), home)
         XCTAssertTrue(home.contains("<title>Weekly active learners, 2027-Q1: 12.5% (to date, on 2027-01-15)</title>"), home)
     }
@@ -714,10 +714,10 @@ extension SiteTests {
         let q4Score = try XCTUnwrap(input.okr.first { $0.quarter == Quarter(year: 2026, number: 4) }?.northStar?.meanScore)
         let files = Site.render(input)
         let q4 = try XCTUnwrap(files["quarter-2026-Q4.html"])
-        XCTAssertTrue(q4.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">\(Numbers.text(q4Score))</td></tr>"), q4)
+        XCTAssertTrue(q4.contains("<tr><td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">–</td><td class=\"n\">\(Numbers.text(q4Score))</td></tr>"), q4)
         let q1 = try XCTUnwrap(files["quarter-2027-Q1.html"])
         XCTAssertTrue(q1.contains("North Star: Paid learners</h2>"), q1)
-        XCTAssertTrue(q1.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">–</td></tr>"), q1)
+        XCTAssertTrue(q1.contains("<tr><td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">–</td><td class=\"n\">–</td></tr>"), q1)
         XCTAssertFalse(q1.contains("Mean score of key results aligned to the North Star"), q1)
     }
 }
