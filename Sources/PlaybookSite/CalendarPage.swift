@@ -348,8 +348,8 @@ struct CalendarPage {
                 : timeline(drawnLanes, area: area, range: range, page: page)
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
                           rows: lanes.flatMap { surface, rows in
-                // A surface may break after each `/` (web/checkout/payment-step), as a path does.
-                let surfaceCell = "<code>\(Self.breakingAfterSlashes(h(surface)))</code>"
+                // A surface may break after each `/` (web/checkout/payment-step), as a path does, not at a short segment's hyphen.
+                let surfaceCell = "<code>\(Self.surfaceCell(h(surface)))</code>"
                 return rows.map { row in
                     let e = row.experiment
                     let status = e.removedStatusHTML ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)

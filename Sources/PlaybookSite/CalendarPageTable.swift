@@ -33,6 +33,19 @@ extension CalendarPage {
         } ?? (text.utf8.contains(UInt8(ascii: "/")) ? text.replacingOccurrences(of: "/", with: "/<wbr>") : text)
     }
 
+    /// A surface path for a table cell (`escaped`, already made inert): it may break after each `/`, and a
+    /// segment of up to `unbrokenSegment` characters stays whole (the review of 2026-12-06 found
+    /// `android/install/app-` over `size`); a longer one may still break where the browser can, so no cell is
+    /// widened past its page by one word.
+    static func surfaceCell(_ escaped: String) -> String {
+        guard escaped.utf8.contains(UInt8(ascii: "-")) else { return breakingAfterSlashes(escaped) }
+        return escaped.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.contains("-") && segment.count <= unbrokenSegment ? "<span class=\"nw\">\(segment)</span>" : String(segment)
+        }.joined(separator: "/<wbr>")
+    }
+
+    static let unbrokenSegment = 24
+
     /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, one or both ended.
     static func partnersCell(_ row: Row, page: Page) -> String {
         var parts: [String] = []

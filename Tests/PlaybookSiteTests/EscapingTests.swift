@@ -90,4 +90,16 @@ final class EscapingTests: XCTestCase {
             XCTAssertEqual(CalendarPage.breakingAfterSlashes(text), text.replacingOccurrences(of: "/", with: "/<wbr>"), text)
         }
     }
+
+    /// A surface's cell keeps a short segment's hyphen from breaking it (`android/install/app-` over `size`, review of
+    /// 2026-12-06), breaks after each `/`, and leaves a segment too long for any cell breakable.
+    func testASurfacesShortSegmentsStayWholeInItsCell() {
+        XCTAssertEqual(CalendarPage.surfaceCell("android/install/app-size"), "android/<wbr>install/<wbr><span class=\"nw\">app-size</span>")
+        XCTAssertEqual(CalendarPage.surfaceCell("web/checkout"), "web/<wbr>checkout")
+        XCTAssertEqual(CalendarPage.surfaceCell("onboarding-new-users"), "<span class=\"nw\">onboarding-new-users</span>")
+        let long = "app/" + String(repeating: "a-", count: 20)
+        XCTAssertEqual(CalendarPage.surfaceCell(long), long.replacingOccurrences(of: "/", with: "/<wbr>"))
+        // Escaped text stays escaped: the segments are split on the `/` the escaping leaves.
+        XCTAssertEqual(CalendarPage.surfaceCell(h("web/<x-y>")), "web/<wbr><span class=\"nw\">&lt;x-y&gt;</span>")
+    }
 }
