@@ -31,6 +31,10 @@ struct CalendarPage {
         var ranWithCount = 0
         /// It has concluded or been abandoned: its live window is what ran with others, and nothing is judged on it.
         var judgedOnLive = false
+        /// The first others judged beside it (`listed` of them, by id) on the same or a nested surface whose
+        /// windows meet its own but whose audiences cannot overlap, with what keeps them apart; and how many in all.
+        var apartFrom: [(id: String, why: String)] = []
+        var apartCount = 0
 
         var first: Day? {
             guard let planned else { return live.first?.0 }
@@ -46,6 +50,7 @@ struct CalendarPage {
         var status: Located<ExperimentStatus>?
         var statusAtCommit: String?
         var exclusionGroup: String?
+        var audience: Audience?
         /// False for one written after today (a `--today` before the commit's last moves): its table row
         /// says so, and the timelines leave it out, as they draw the playbook of that day.
         var heldOnToday: Bool
@@ -66,6 +71,7 @@ struct CalendarPage {
             status = list[i].experiment.status
             statusAtCommit = atCommit
             exclusionGroup = list[i].experiment.exclusionGroup
+            audience = list[i].experiment.audience
             heldOnToday = list[i].heldOnToday
         }
 
@@ -159,6 +165,7 @@ struct CalendarPage {
                 Row(experiment: Shown(removed, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: removed.live, paused: removed.paused,
                     collidesWith: [], collisions: 0))
         }
+        Self.markNearMisses(&bySurface, today: input.today)
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
             let keys = rows.map { ($0.experiment.exclusionGroup ?? "\u{10FFFF}", $0.first, $0.experiment.id.value) }
@@ -169,6 +176,76 @@ struct CalendarPage {
                 return ia < ib
             }
             return order.map { rows[$0] }
+        }
+    }
+
+    /// The window the collision rule judges a row on today, as its red outline is drawn: the planned one
+    /// (reaching today for one running past its planned end), else the days it has been live; nil for one
+    /// the rule does not judge (not ready, running or paused on today, removed, or not yet written).
+    static func judgedWindow(_ row: Row, today: Day) -> (Day, Day)? {
+        let e = row.experiment
+        guard e.heldOnToday, e.removed == nil, !row.judgedOnLive, let status = e.status?.value,
+              status == .ready || status == .running || status == .paused else { return nil }
+        if var window = row.planned {
+            if status == .running, row.plannedEnd.map({ $0 < today }) ?? true, window.1 < today { window.1 = today }
+            return window
+        }
+        guard status != .ready, let first = row.live.first, let last = row.live.last else { return nil }
+        return (first.0, last.1)
+    }
+
+    /// How many pairs of experiments two surfaces' lists may make before their near misses are not looked for
+    /// (20,000 experiments on one surface are 200 million pairs; their collisions are counted, not listed, too).
+    static let nearMissPairs = 250_000
+    /// How many of them a row's cell names.
+    static let listedApart = 5
+
+    /// Marks each judged row with the others judged beside it on the same or a nested surface, their windows
+    /// meeting and no exclusion group holding both, whose audiences cannot overlap (`CollisionNearMiss`): the
+    /// pairs whose bars overlap with no red outline, and why.
+    static func markNearMisses(_ bySurface: inout [String: [Row]], today: Day) {
+        var entries: [(surface: String, row: Int, window: (Day, Day), id: String, group: String?, audience: Audience?)] = []
+        var byKey: [String: [Int]] = [:]
+        for (surface, rows) in bySurface {
+            let key = surface == noSurface ? "" : CollisionNearMiss.surfaceKey(surface)
+            guard !key.isEmpty else { continue }
+            for index in rows.indices {
+                guard let window = judgedWindow(rows[index], today: today) else { continue }
+                byKey[key, default: []].append(entries.count)
+                let e = rows[index].experiment
+                entries.append((surface, index, window, e.id.value, e.exclusionGroup, e.audience))
+            }
+        }
+        guard entries.count > 1 else { return }
+        var found: [Int: [(id: String, why: String)]] = [:]
+        for (key, members) in byKey {
+            // The surface itself, and each surface it is nested in that has judged experiments.
+            var targets = [key]
+            var prefix = Substring(key)
+            while let slash = prefix.lastIndex(of: "/") {
+                prefix = prefix[..<slash]
+                if byKey[String(prefix)] != nil { targets.append(String(prefix)) }
+            }
+            for target in targets {
+                guard let others = byKey[target], members.count * others.count <= nearMissPairs else { continue }
+                for i in members {
+                    let wa = entries[i].window
+                    for j in others where target != key || j > i {
+                        let wb = entries[j].window
+                        guard wa.0 <= wb.1, wb.0 <= wa.1 else { continue }
+                        if let group = entries[i].group, group == entries[j].group { continue }
+                        // Each side's own values first.
+                        guard let why = CollisionNearMiss.audiencesApart(entries[i].audience, entries[j].audience) else { continue }
+                        found[i, default: []].append((entries[j].id, why))
+                        found[j, default: []].append((entries[i].id, CollisionNearMiss.audiencesApart(entries[j].audience, entries[i].audience) ?? why))
+                    }
+                }
+            }
+        }
+        for (entry, list) in found {
+            let sorted = list.sorted { $0.id < $1.id }
+            bySurface[entries[entry].surface]?[entries[entry].row].apartFrom = Array(sorted.prefix(listedApart))
+            bySurface[entries[entry].surface]?[entries[entry].row].apartCount = sorted.count
         }
     }
 
@@ -276,7 +353,7 @@ struct CalendarPage {
         body += "<p>Per surface, each experiment's planned window (dashed outline) and the days it was live (filled bars), today's end as a dashed red line (<span class=\"nw\">\(input.today)</span>), collisions outlined in red.</p>\n"
         body += Self.legend
         body += "<details class=\"reading\"><summary>How to read the calendar</summary>"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group. Two judged beside each other on the same or a nested surface whose audiences cannot overlap (another segment, no region or platform in common) do not collide: their bars overlap with no red outline, and each row names the other with what keeps them apart.</p>\n"
         var surfaces = all
         // The timelines draw the playbook of today: one written later (its row in the table says so)
         // neither has bars nor stretches the days shown, and neither does one removed by then (every

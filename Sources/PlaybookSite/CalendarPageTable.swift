@@ -58,6 +58,10 @@ extension CalendarPage {
                 + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "")
                 + (row.judgedOnLive ? ", ended" : ", which had ended") + "</span>")
         }
+        if !row.apartFrom.isEmpty {
+            parts.append("<span class=\"meta\">live beside it, audiences apart: " + row.apartFrom.map { page.entity($0.id) + " (" + h($0.why) + ")" }.joined(separator: ", ")
+                + (row.apartCount > row.apartFrom.count ? " and \(row.apartCount - row.apartFrom.count) more" : "") + "</span>")
+        }
         return parts.isEmpty ? "–" : parts.joined(separator: "<br>")
     }
 
