@@ -132,6 +132,33 @@ struct CalendarPage {
     /// gone from the playbook since among them, those written after today as they are at the commit,
     /// and those it had let go of by today that ran before, as they last read (`RemovedExperiments`).
     func rows(_ collisions: LivedCollisions) -> [String: [Row]] {
+        Self.withCollisions(skeleton(), collisions, today: input.today)
+    }
+
+    /// Each row with its collisions as `collisions` judges them, and its near misses (`markNearMisses`).
+    static func withCollisions(_ skeleton: [String: [Row]], _ collisions: LivedCollisions, today: Day) -> [String: [Row]] {
+        var bySurface = skeleton
+        for surface in bySurface.keys {
+            bySurface[surface] = bySurface[surface]?.map { row in
+                guard row.experiment.removed == nil else { return row }
+                var row = row
+                let id = row.experiment.id.value
+                let partners = collisions.partners(of: id, limit: listed)
+                row.collidesWith = partners.colliding.map(\.id)
+                row.collisions = collisions.collisionCount(of: id)
+                row.ranWith = partners.ranWith
+                row.ranWithCount = collisions.graph.count(of: id) - row.collisions
+                row.judgedOnLive = collisions.judgedOnLive.contains(id)
+                return row
+            }
+        }
+        markNearMisses(&bySurface, today: today)
+        return bySurface
+    }
+
+    /// The rows with their dates and statuses, before any collision is judged (which the pages need, not the
+    /// list of the calendar's pages: made first, alone, while the collisions are found on another core).
+    func skeleton() -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
@@ -149,12 +176,9 @@ struct CalendarPage {
             let paused = live.isEmpty ? [] : input.pauses(of: id)
             guard planned != nil || !live.isEmpty else { continue }
             let atCommit = catalog.experiments.read(id) { $0.status?.value.rawValue }
-            let partners = collisions.partners(of: id, limit: Self.listed)
             bySurface[list[i].experiment.surface?.value ?? Self.noSurface, default: []].append(
                 Row(experiment: Shown(list, i, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: live, paused: paused,
-                    collidesWith: partners.colliding.map(\.id), collisions: collisions.collisionCount(of: id),
-                    ranWith: partners.ranWith, ranWithCount: collisions.graph.count(of: id) - collisions.collisionCount(of: id),
-                    judgedOnLive: collisions.judgedOnLive.contains(id)))
+                    collidesWith: [], collisions: 0))
         }
         for removed in removed {
             var planned: (Day, Day)?
@@ -165,7 +189,6 @@ struct CalendarPage {
                 Row(experiment: Shown(removed, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: removed.live, paused: removed.paused,
                     collidesWith: [], collisions: 0))
         }
-        Self.markNearMisses(&bySurface, today: input.today)
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
             let keys = rows.map { ($0.experiment.exclusionGroup ?? "\u{10FFFF}", $0.first, $0.experiment.id.value) }
@@ -284,15 +307,13 @@ struct CalendarPage {
     }
 
     /// The earlier quarters that have a page, newest first: each quarter before the current page's first
-    /// day that an experiment's windows reach (at most `reach` days back from it, so a clock decades off
-    /// makes no pages for the years between), when any experiment is listed on none but those pages.
+    /// day that the windows of an experiment not on the current page reach (at most `reach` days back from
+    /// it, so a clock decades off makes no pages for the years between).
     static func earlierQuarters(_ surfaces: [String: [Row]], today: Day) -> [Quarter] {
         let cut = cut(today: today), oldest = cut.adding(days: -reach)
         var quarters: Set<Quarter> = []
-        var moved = false
         for rows in surfaces.values {
-            for row in rows where row.experiment.drawn {
-                if !isCurrent(row, cut: cut) { moved = true }
+            for row in rows where row.experiment.drawn && !isCurrent(row, cut: cut) {
                 guard let first = row.first, let last = last(row), first < cut, last >= oldest else { continue }
                 var quarter = max(first, oldest).quarter
                 let end = min(last, cut.adding(days: -1)).quarter
@@ -302,7 +323,7 @@ struct CalendarPage {
                 }
             }
         }
-        return moved ? quarters.sorted(by: >) : []
+        return quarters.sorted(by: >)
     }
 
     func render() -> String {
@@ -335,10 +356,22 @@ struct CalendarPage {
     private func renderQuarter(_ quarter: Quarter, _ all: [String: [Row]], earlier: [Quarter]) -> String {
         let page = Page(path: SitePath.calendar(quarter), catalog: catalog)
         let range = (quarter.firstDay, quarter.lastDay)
-        let surfaces = all.mapValues { $0.filter { $0.experiment.drawn && Self.touches($0, range) } }.filter { !$0.value.isEmpty }
+        // The experiments of the current page are drawn there, whole, not again on every quarter they reach (a generated
+        // history's long runners filled each quarter's page twice over).
+        let cut = Self.cut(today: input.today)
+        var current = 0
+        let surfaces = all.mapValues { rows in
+            rows.filter { row in
+                guard row.experiment.drawn, Self.touches(row, range) else { return false }
+                if Self.isCurrent(row, cut: cut) { current += 1; return false }
+                return true
+            }
+        }.filter { !$0.value.isEmpty }
         let count = surfaces.values.reduce(0) { $0 + $1.count }
         var body = "<h1>Experiment calendar, \(quarter)</h1>\n"
-        body += "<p>The \(count) experiment\(count == 1 ? "" : "s") planned or live in \(quarter) (<span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>), per surface: each one's planned window (dashed outline) and the days it was live (filled bars), as the history recorded them; collisions outlined in red as judged on today (<span class=\"nw\">\(input.today)</span>). Today's contention, what is planned and the quarter before today's are on the <a href=\"\(page.up)\(SitePath.calendar)\">current calendar</a>, with how to read it.</p>\n"
+        body += "<p>The \(count) experiment\(count == 1 ? "" : "s") planned or live in \(quarter) (<span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>) that had ended before <span class=\"nw\">\(cut)</span>, per surface: each one's planned window (dashed outline) and the days it was live (filled bars), as the history recorded them, with those it ran at the same time as. "
+        body += current == 0 ? "" : "\(current) other\(current == 1 ? " was" : "s were") planned or live in \(quarter) and \(current == 1 ? "is" : "are") still ready, running or paused, or reach\(current == 1 ? "es" : "") the quarter before today's: \(current == 1 ? "it is" : "they are") on the current calendar. "
+        body += "Today's contention, what is planned and the quarter before today's are on the <a href=\"\(page.up)\(SitePath.calendar)\">current calendar</a>, with how to read it.</p>\n"
         body += Self.legend
         body += quartersNav(earlier, page: page)
         body += areas(surfaces, range: range, page: page, pairs: nil)

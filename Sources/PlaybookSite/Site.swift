@@ -45,8 +45,10 @@ public struct SitePlan: Sendable {
         ]
         planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
         // The calendar's rows, made once for its pages: the current one and each earlier quarter's.
-        let calendarRows = Shared { CalendarPage(input: input, catalog: catalog).rows(input.collisions) }
-        planned += CalendarPage.earlierQuarters(calendarRows.value, today: input.today).map { (SitePath.calendar($0), .calendarQuarter($0)) }
+        // Their list needs the rows' dates, not their collisions (found on another core meanwhile, by the page that asks first).
+        let skeleton = CalendarPage(input: input, catalog: catalog).skeleton()
+        planned += CalendarPage.earlierQuarters(skeleton, today: input.today).map { (SitePath.calendar($0), .calendarQuarter($0)) }
+        let calendarRows = Shared { CalendarPage.withCollisions(skeleton, input.collisions, today: input.today) }
         for id in catalog.order {
             switch catalog.kind(of: id) {
             case .squad: planned.append((catalog.path(of: id), .squad(id)))

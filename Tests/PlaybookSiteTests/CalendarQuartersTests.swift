@@ -21,7 +21,7 @@ final class CalendarQuartersTests: XCTestCase {
             // Planned 2025-12-25 to 2026-01-08: the last days of 2025-Q4 and the first of 2026-Q1.
             "playbooks/experiments/EXP-0010.yml": experiment("EXP-0010", concluded, start: "2025-12-25", surface: "web/pricing"),
             "playbooks/experiments/EXP-0011.yml": experiment("EXP-0011", concluded, start: "2026-02-02", surface: "app/home"),
-            // Ready with a window long past: still judged for collisions, so on the current page (and on 2026-Q1's).
+            // Ready with a window long past: still judged for collisions, so on the current page (and counted on 2026-Q1's).
             "playbooks/experiments/EXP-0012.yml": experiment("EXP-0012", "ready", start: "2026-03-02", surface: "web/cart"),
             // Concluded in the quarter before today's: the current page keeps it.
             "playbooks/experiments/EXP-0014.yml": experiment("EXP-0014", concluded, start: "2026-08-03", surface: "web/search"),
@@ -34,7 +34,7 @@ final class CalendarQuartersTests: XCTestCase {
         let current = try XCTUnwrap(files["calendar.html"]), q1 = try XCTUnwrap(files["calendar-2026-Q1.html"]), q4 = try XCTUnwrap(files["calendar-2025-Q4.html"])
         func lists(_ page: String, _ id: String) -> Bool { page.contains("#k-\(id)\">\(id): Test \(id)</a>") }
         XCTAssertEqual(["EXP-0010", "EXP-0011", "EXP-0012", "EXP-0013", "EXP-0014"].filter { lists(current, $0) }, ["EXP-0012", "EXP-0013", "EXP-0014"])
-        XCTAssertEqual(["EXP-0010", "EXP-0011", "EXP-0012", "EXP-0013", "EXP-0014"].filter { lists(q1, $0) }, ["EXP-0010", "EXP-0011", "EXP-0012"])
+        XCTAssertEqual(["EXP-0010", "EXP-0011", "EXP-0012", "EXP-0013", "EXP-0014"].filter { lists(q1, $0) }, ["EXP-0010", "EXP-0011"])
         XCTAssertEqual(["EXP-0010", "EXP-0011", "EXP-0012", "EXP-0013", "EXP-0014"].filter { lists(q4, $0) }, ["EXP-0010"])
         // The current page starts at the quarter before today's and links every page, newest first.
         XCTAssertTrue(current.contains("<p>The timelines show <span class=\"nw\">2026-07-01</span> to"), current)
@@ -42,12 +42,14 @@ final class CalendarQuartersTests: XCTestCase {
         XCTAssertTrue(current.contains("<h2>Collisions</h2>"))
         // A quarter's page draws that quarter's days, says how many it lists, and links back.
         XCTAssertTrue(q1.contains("<h1>Experiment calendar, 2026-Q1</h1>"), q1)
-        XCTAssertTrue(q1.contains("The 3 experiments planned or live in 2026-Q1 (<span class=\"nw\">2026-01-01</span> to <span class=\"nw\">2026-03-31</span>)"), q1)
+        XCTAssertTrue(q1.contains("The 2 experiments planned or live in 2026-Q1 (<span class=\"nw\">2026-01-01</span> to <span class=\"nw\">2026-03-31</span>) that had ended before <span class=\"nw\">2026-07-01</span>"), q1)
+        XCTAssertTrue(q1.contains("1 other was planned or live in 2026-Q1 and is still ready, running or paused, or reaches the quarter before today's: it is on the current calendar."), q1)
         XCTAssertTrue(q1.contains("Calendar pages: <a href=\"calendar.html\">current</a> · <strong>2026-Q1</strong> · <a href=\"calendar-2025-Q4.html\">2025-Q4</a>"), q1)
         XCTAssertTrue(q1.contains("Timeline of <code>web</code>, <span class=\"nw\">2026-01-01</span> to <span class=\"nw\">2026-03-31</span>"), q1)
         XCTAssertTrue(q1.contains("Timeline of <code>app</code>"), q1)
         XCTAssertFalse(q1.contains("<h2>Collisions</h2>"))
         XCTAssertTrue(q4.contains("The 1 experiment planned or live in 2025-Q4"), q4)
+        XCTAssertFalse(q4.contains("on the current calendar. "), q4)
         // EXP-0010's window runs on past 2025-Q4's last day: the arrow says so.
         XCTAssertTrue(q4.contains("EXP-0010 runs on after 2025-12-31: planned 2025-12-25 to 2026-01-08"), q4)
     }
