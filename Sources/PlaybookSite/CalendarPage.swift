@@ -469,7 +469,7 @@ struct CalendarPage {
                             window(row.planned), liveCell(row),
                             h(e.exclusionGroup ?? "–"), collides]
                 }
-            }, text: [1])
+            }, text: [1], stacked: true)
             if let pairs { body += collisionList(pairs[area], area: area, page: page) }
             body += "</section>\n"
         }

@@ -35,10 +35,10 @@ final class CalendarFirstCommittedTests: XCTestCase {
             return String(calendar[start.upperBound...].prefix { $0 != "\n" })
         }
         let (e0004, e0005, e0006, e0007, e0008) = (try row("EXP-0004"), try row("EXP-0005"), try row("EXP-0006"), try row("EXP-0007"), try row("EXP-0008"))
-        XCTAssertTrue(e0004.contains("<td>– <span class=\"meta\">(first committed already concluded, <span class=\"nw\">2026-11-23</span>)</span></td>"), e0004)
-        XCTAssertTrue(e0007.contains("<td>– <span class=\"meta\">(first committed already abandoned, <span class=\"nw\">2026-11-23</span>)</span></td>"), e0007)
+        XCTAssertTrue(e0004.contains("<td data-label=\"live\">– <span class=\"meta\">(first committed already concluded, <span class=\"nw\">2026-11-23</span>)</span></td>"), e0004)
+        XCTAssertTrue(e0007.contains("<td data-label=\"live\">– <span class=\"meta\">(first committed already abandoned, <span class=\"nw\">2026-11-23</span>)</span></td>"), e0007)
         // Running when first committed, with a start before that day: its bar starts at the commit, and the row says why.
-        XCTAssertTrue(e0005.contains("<td><span class=\"nw\">2026-11-23</span> to <span class=\"nw\">2026-11-30</span> <span class=\"meta\">(first committed already running; <code>start</code> <span class=\"nw\">2026-11-02</span>)</span></td>"), e0005)
+        XCTAssertTrue(e0005.contains("<td data-label=\"live\"><span class=\"nw\">2026-11-23</span> to <span class=\"nw\">2026-11-30</span> <span class=\"meta\">(first committed already running; <code>start</code> <span class=\"nw\">2026-11-02</span>)</span></td>"), e0005)
         // Written straight in as running on its start day, or moved to running by a later commit: nothing to say.
         XCTAssertFalse(e0006.contains("first committed"), e0006)
         XCTAssertFalse(e0008.contains("first committed"), e0008)

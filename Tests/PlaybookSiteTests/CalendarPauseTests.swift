@@ -42,7 +42,7 @@ final class CalendarPauseTests: XCTestCase {
         let paused = try bar("EXP-0004 paused since 2026-10-20 (to today, 2026-11-30)", on: calendar)
         XCTAssertEqual(live.right, paused.left, accuracy: 0.01, calendar)
         XCTAssertTrue(calendar.contains("fill=\"#dce5f9\" rx=\"2\" stroke=\"#2f5fd0\" stroke-width=\"1.5\"><title>EXP-0004 paused since"), calendar)
-        XCTAssertTrue(calendar.contains("<td><span class=\"nw\">2026-10-01</span> to <span class=\"nw\">2026-10-20,</span> paused since <span class=\"nw\">2026-10-20</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td data-label=\"live\"><span class=\"nw\">2026-10-01</span> to <span class=\"nw\">2026-10-20,</span> paused since <span class=\"nw\">2026-10-20</span></td>"), calendar)
         XCTAssertTrue(calendar.contains("<span class=\"swatch paused\" aria-hidden=\"true\"></span>paused"), calendar)
         let section = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
         XCTAssertTrue(section.contains("<dt>ran</dt><dd>2026-10-01 to 2026-10-20, paused since 2026-10-20</dd>"), section)

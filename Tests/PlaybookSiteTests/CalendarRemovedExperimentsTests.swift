@@ -27,10 +27,10 @@ final class CalendarRemovedExperimentsTests: XCTestCase {
         let short = String(deletion.description.prefix(12))
         let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0004</span>"
         let status = "concluded <span class=\"meta\">(removed from the playbook at \(short) on 2026-10-20)</span>"
-        XCTAssertTrue(calendar.contains("<td><code>web/<wbr>pricing</code></td><td class=\"t\">\(gone)</td><td><a href=\"e/growth.html\">growth</a></td><td>\(status)</td>"
-            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
-            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span></td><td>–</td>"
-            + "<td><span class=\"meta\">not judged: removed from the playbook</span></td></tr>"), calendar)
+        XCTAssertTrue(calendar.contains("<td data-label=\"surface\"><code>web/<wbr>pricing</code></td><td class=\"t\" data-label=\"experiment\">\(gone)</td><td data-label=\"squad\"><a href=\"e/growth.html\">growth</a></td><td data-label=\"status\">\(status)</td>"
+            + "<td data-label=\"planned\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
+            + "<td data-label=\"live\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span></td><td data-label=\"exclusion group\">–</td>"
+            + "<td data-label=\"collides with\"><span class=\"meta\">not judged: removed from the playbook</span></td></tr>"), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, removed from the playbook at \(short) on 2026-10-20\">EXP-0004</span></li>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-16</title>"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0004\">EXP-0004</a>"), calendar)
@@ -55,9 +55,9 @@ final class CalendarRemovedExperimentsTests: XCTestCase {
         let short = String(deletion.description.prefix(12))
         let link = "<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004: Annual plan first</a>"
         let status = "concluded <span class=\"meta\">(removed from the playbook at \(short) on 2026-10-20; ready at this commit)</span>"
-        XCTAssertTrue(calendar.contains("<td class=\"t\">\(link)</td><td><a href=\"e/growth.html\">growth</a></td><td>\(status)</td>"
-            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
-            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td class=\"t\" data-label=\"experiment\">\(link)</td><td data-label=\"squad\"><a href=\"e/growth.html\">growth</a></td><td data-label=\"status\">\(status)</td>"
+            + "<td data-label=\"planned\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
+            + "<td data-label=\"live\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span></td>"), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a></li>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-16</title>"), calendar)
         XCTAssertFalse(calendar.contains("not yet in the playbook"), calendar)
@@ -74,7 +74,7 @@ final class CalendarRemovedExperimentsTests: XCTestCase {
         try fixture.commit("2026-10-18", pricing("running"))
         try fixture.commit("2026-10-25", ["playbooks/experiments/EXP-0004.yml": nil])
         let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-20"))["calendar.html"])
-        XCTAssertTrue(calendar.contains("<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span>,<br>"
+        XCTAssertTrue(calendar.contains("<td data-label=\"live\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span>,<br>"
             + "<span class=\"nw\">2026-10-18</span> to <span class=\"nw\">2026-10-20</span></td>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-16</title>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-18 to 2026-10-20</title>"), calendar)

@@ -166,4 +166,16 @@ extension NarrowScreenTests {
         let metric = try XCTUnwrap(files[files.keys.first { $0.hasPrefix("e/signup") } ?? ""])
         XCTAssertTrue(metric.contains("<span class=\"nw\">2026-Q4</span></td>"), metric)
     }
+
+    /// Review of 2026-12-06: at 390 px the calendar's eight columns were cramped into a region scrolled sideways, titles
+    /// one word a line. On a narrow screen each row is a block of its cells, each named by its column.
+    func testTheCalendarsTablesStackOnANarrowScreen() throws {
+        let calendar = try XCTUnwrap(Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))["calendar.html"])
+        let tables = calendar.components(separatedBy: "<p class=\"caption\">Experiments on ").dropFirst()
+        XCTAssertFalse(tables.isEmpty, calendar)
+        for table in tables {
+            XCTAssertTrue(table.contains("<table class=\"stack\"><thead>"), String(table.prefix(400)))
+            XCTAssertTrue(table.contains("<td data-label=\"planned\">"), String(table.prefix(400)))
+        }
+    }
 }

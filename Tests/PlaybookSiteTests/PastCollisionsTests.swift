@@ -47,7 +47,7 @@ final class PastCollisionsTests: XCTestCase {
         // Every experiment's page names the partners its calendar row names.
         let calendar = try XCTUnwrap(site["calendar.html"])
         for id in ["EXP-0001", "EXP-0002", "EXP-0003", "EXP-0004", "EXP-0005", "EXP-0006"] {
-            let row = calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains("#k-\(id)\">\(id):") }?.components(separatedBy: "</tr>")[0] ?? ""
+            let row = calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td data-label=\"surface\">") && $0.contains("#k-\(id)\">\(id):") }?.components(separatedBy: "</tr>")[0] ?? ""
             let named = { (text: String, prefix: String) in
                 text.components(separatedBy: prefix).dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
             }
@@ -80,7 +80,7 @@ final class PastCollisionsTests: XCTestCase {
         XCTAssertFalse(area.contains("not reviewed") || area.contains("split the audience") || area.contains("⚠"), area)
         XCTAssertTrue(area.contains("<h3>Ran at the same time on <code>app</code>, one or both ended</h3>"), area)
         XCTAssertTrue(area.contains(": EXP-0010 and EXP-0022 ran at the same time from 2026-11-10 to 2026-11-20 on the surface app/checkout/first-order for every segment, all regions, all platforms, in no shared exclusion group.</li>"), area)
-        let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains(">\(id): Checkout") }?.components(separatedBy: "</tr>")[0] ?? "" }
+        let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td data-label=\"surface\">") && $0.contains(">\(id): Checkout") }?.components(separatedBy: "</tr>")[0] ?? "" }
         XCTAssertTrue(row("EXP-0022").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0010\">EXP-0010</a>, which had ended</span>"), row("EXP-0022"))
         XCTAssertFalse(row("EXP-0022").contains("<strong>"), row("EXP-0022"))
         // Only the fixture's two ready experiments on web/signup still collide.

@@ -30,7 +30,7 @@ final class RenamedSquadTests: XCTestCase {
         // The 2026-Q4 report read the objective at the quarter's end, in `growth`.
         let quarter = try XCTUnwrap(site["quarter-2026-Q4.html"])
         XCTAssertTrue(quarter.contains("squad \(renamed(""))"), quarter)
-        XCTAssertTrue(try XCTUnwrap(site["calendar.html"]).contains("<td>\(renamed(""))</td>"))
+        XCTAssertTrue(try XCTUnwrap(site["calendar.html"]).contains("<td data-label=\"squad\">\(renamed(""))</td>"))
         // The program's table of experiments the playbook let go of names the squad so too.
         XCTAssertFalse(site.values.contains { $0.contains("title=\"not in the playbook at this commit\">growth<") })
         XCTAssertFalse(site.values.contains { $0.contains("growth.html\"") })

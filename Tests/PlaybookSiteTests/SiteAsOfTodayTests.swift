@@ -16,9 +16,9 @@ final class SiteAsOfTodayTests: XCTestCase {
         let running = "running <span class=\"meta\">(on 2026-10-01; concluded at this commit)</span>"
         let notYet = "<span class=\"meta\">(not in the playbook on 2026-10-01; ready at this commit)</span>"
         let calendar = try XCTUnwrap(files["calendar.html"])
-        XCTAssertTrue(calendar.contains("<td>" + running + "</td>"), calendar)
-        XCTAssertTrue(calendar.contains("<td>" + notYet + "</td>"), calendar)
-        XCTAssertFalse(calendar.contains("<td>concluded</td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td data-label=\"status\">" + running + "</td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td data-label=\"status\">" + notYet + "</td>"), calendar)
+        XCTAssertFalse(calendar.contains("<td data-label=\"status\">concluded</td>"), calendar)
         let experiments = try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
         XCTAssertTrue(experiments.contains("<dt>status</dt><dd>" + running + "</dd>"), experiments)
         let planned = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
@@ -28,7 +28,7 @@ final class SiteAsOfTodayTests: XCTestCase {
         }
         // Judged on the commit's own day, nothing differs and nothing is added.
         let atCommit = Site.render(try fixture.input(today: "2026-10-12"))
-        XCTAssertTrue(try XCTUnwrap(atCommit["calendar.html"]).contains("<td>concluded</td>"))
+        XCTAssertTrue(try XCTUnwrap(atCommit["calendar.html"]).contains("<td data-label=\"status\">concluded</td>"))
         XCTAssertFalse(atCommit.values.contains { $0.contains("at this commit)") })
     }
 
@@ -97,16 +97,16 @@ final class SiteAsOfTodayTests: XCTestCase {
         let calendar = try XCTUnwrap(files["calendar.html"])
         let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0004</span>"
         let status = "running <span class=\"meta\">(on 2026-10-15; no longer in the playbook at this commit)</span>"
-        XCTAssertTrue(calendar.contains("<td><code>web/<wbr>pricing</code></td><td class=\"t\">\(gone)</td><td><a href=\"e/growth.html\">growth</a></td><td>\(status)</td>"
-            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
-            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-15</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td data-label=\"surface\"><code>web/<wbr>pricing</code></td><td class=\"t\" data-label=\"experiment\">\(gone)</td><td data-label=\"squad\"><a href=\"e/growth.html\">growth</a></td><td data-label=\"status\">\(status)</td>"
+            + "<td data-label=\"planned\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
+            + "<td data-label=\"live\"><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-15</span></td>"), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, not in the playbook at this commit\">EXP-0004</span></li>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
         XCTAssertEqual(try brokenLinks(files).broken, [])
         // Built after the deletion, it is drawn where it ran, up to its removal, marked removed (site56); said
         // removed while running, not running (review57 #3), its bar ending in a cross at the removal.
         let after = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"])
-        XCTAssertTrue(after.contains("<td>running <span class=\"meta\">(removed while running, at "), after)
+        XCTAssertTrue(after.contains("<td data-label=\"status\">running <span class=\"meta\">(removed while running, at "), after)
         XCTAssertFalse(after.contains("(removed from the playbook at "), after)
         XCTAssertTrue(after.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-20</title>"), after)
         XCTAssertTrue(after.contains("<path class=\"cut\" "), after)

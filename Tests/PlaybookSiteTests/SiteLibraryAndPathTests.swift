@@ -126,7 +126,7 @@ final class SiteLibraryAndPathTests: XCTestCase {
         // EXP-0002 was live from 2026-10-20; as of today, it runs (its page and the calendar alike).
         let calendar = try XCTUnwrap(files["calendar.html"])
         XCTAssertTrue(calendar.contains("<title>EXP-0002 live 2026-10-20 to 2026-10-25</title>"), calendar)
-        XCTAssertTrue(calendar.contains("<td><span class=\"nw\">2026-10-20</span> to <span class=\"nw\">2026-10-25</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td data-label=\"live\"><span class=\"nw\">2026-10-20</span> to <span class=\"nw\">2026-10-25</span></td>"), calendar)
         XCTAssertFalse(calendar.contains("2026-11-05"), calendar)
         let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
         XCTAssertTrue(page.contains("<dt>ran</dt><dd>2026-10-20 to 2026-10-25</dd>"), page)

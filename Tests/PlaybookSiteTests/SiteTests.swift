@@ -209,7 +209,7 @@ final class SiteTests: XCTestCase {
         try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "concluded"),
                                           "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "abandoned")])
         let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
-        let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains(">\(id): Pricing") } ?? "" }
+        let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td data-label=\"surface\">") && $0.contains(">\(id): Pricing") } ?? "" }
         XCTAssertTrue(row("EXP-0004").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>, ended</span>"), row("EXP-0004"))
         XCTAssertTrue(row("EXP-0005").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a>, ended</span>"), row("EXP-0005"))
         XCTAssertFalse(row("EXP-0004").contains("<strong>"), row("EXP-0004"))
