@@ -123,6 +123,23 @@ struct CalendarPage {
 
     static let noSurface = "(no surface)"
 
+    /// Past this many surfaces, an area is split by its first two segments (`web/checkout`, `web/search`), each a
+    /// timeline and a table of its own: a generated history's 2,338 surfaces under `web` were one timeline of them all.
+    static let surfacesPerArea = 60
+
+    /// The section each surface is drawn in: its area (`area`), or, in an area of more than `surfacesPerArea`
+    /// surfaces, its first two segments (a surface of one segment keeps the area's name).
+    static func sections<Surfaces: Sequence>(_ surfaces: Surfaces) -> [String: String] where Surfaces.Element == String {
+        var out: [String: String] = [:]
+        for (area, members) in Dictionary(grouping: surfaces, by: { Self.area($0) }) {
+            let split = members.count > surfacesPerArea
+            for surface in members {
+                out[surface] = split ? surface.split(separator: "/").prefix(2).joined(separator: "/") : area
+            }
+        }
+        return out
+    }
+
     /// The planned end of experiment `i` of `list` (read where it is): `end`, else `start` plus `design.duration_days`.
     static func plannedEnd(_ list: [Experiment], _ i: Int) -> Day? {
         list[i].plannedEnd
@@ -419,7 +436,8 @@ struct CalendarPage {
         }
         // Each experiment's area as drawn (as it stood on today; a row for every one that collides).
         var areaOf: [String: String] = [:]
-        for (surface, rows) in surfaces { for row in rows { areaOf[row.experiment.id.value] = Self.area(surface) } }
+        let sections = Self.sections(surfaces.keys)
+        for (surface, rows) in surfaces { for row in rows { areaOf[row.experiment.id.value] = sections[surface] ?? Self.area(surface) } }
         let collisions = judged.graph.overlaps(groupedBy: { areaOf[$0] ?? Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
         body += areas(surfaces, range: range, page: page, pairs: collisions)
         body += "<h2>Collisions</h2>\n"
@@ -446,7 +464,8 @@ struct CalendarPage {
     /// One timeline per area (a surface's first segment), nested surfaces, which collide with each other,
     /// together, each surface in its own labelled lane; then the area's table, and its pairs when given.
     private func areas(_ surfaces: [String: [Row]], range: (Day, Day), page: Page, pairs: [String: (shown: [Overlap], total: Int)]?) -> String {
-        let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
+        let sections = Self.sections(surfaces.keys)
+        let areas = Dictionary(grouping: surfaces.keys.sorted()) { sections[$0] ?? Self.area($0) }
         var body = "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
             "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
