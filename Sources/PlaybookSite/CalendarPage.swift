@@ -295,6 +295,8 @@ struct CalendarPage {
     var span: Span = .current
     /// Every row, when the site made them once for all its calendar pages; nil: made here.
     var made: [String: [Row]]? = nil
+    /// The earlier quarters' pages (`earlierQuarters`), when the site listed them; nil: listed here.
+    var earlier: [Quarter]? = nil
 
     /// The first day the current page covers when the history reaches further back: the start of the quarter
     /// before today's. An experiment whose every window ended before it, and that nothing judges any more, is on
@@ -346,7 +348,7 @@ struct CalendarPage {
     func render() -> String {
         let judged = input.collisions
         let all = made ?? rows(judged)
-        let earlier = Self.earlierQuarters(all, today: input.today)
+        let earlier = self.earlier ?? Self.earlierQuarters(all, today: input.today)
         switch span {
         case .current:
             let cut = Self.cut(today: input.today)

@@ -36,6 +36,7 @@ public struct SitePlan: Sendable {
     /// once, by whichever of the two is rendered first.
     private let learnings: Shared<[LearningsPage.Entry]>
     private let calendarRows: Shared<[String: [CalendarPage.Row]]>
+    private let earlierQuarters: [Quarter]
 
     public init(_ input: SiteInput) {
         let catalog = input.catalog
@@ -47,7 +48,8 @@ public struct SitePlan: Sendable {
         // The calendar's rows, made once for its pages: the current one and each earlier quarter's.
         // Their list needs the rows' dates, not their collisions (found on another core meanwhile, by the page that asks first).
         let skeleton = CalendarPage(input: input, catalog: catalog).skeleton()
-        planned += CalendarPage.earlierQuarters(skeleton, today: input.today).map { (SitePath.calendar($0), .calendarQuarter($0)) }
+        let earlierQuarters = CalendarPage.earlierQuarters(skeleton, today: input.today)
+        planned += earlierQuarters.map { (SitePath.calendar($0), .calendarQuarter($0)) }
         let calendarRows = Shared { CalendarPage.withCollisions(skeleton, input.collisions, today: input.today) }
         for id in catalog.order {
             switch catalog.kind(of: id) {
@@ -71,6 +73,7 @@ public struct SitePlan: Sendable {
         self.catalog = catalog
         learnings = Shared { LearningsPage(input: input, catalog: catalog).entries() }
         self.calendarRows = calendarRows
+        self.earlierQuarters = earlierQuarters
     }
 
     /// The bytes of `paths[index]`: a pure function of the input, safe to call from any thread.
@@ -78,8 +81,9 @@ public struct SitePlan: Sendable {
         switch jobs[index] {
         case .home(let quarter): HomePage(input: input, catalog: catalog).render(quarter: quarter, path: paths[index])
         case .squads: SquadPages(input: input, catalog: catalog).index()
-        case .calendar: CalendarPage(input: input, catalog: catalog, made: calendarRows.value).render()
-        case .calendarQuarter(let quarter): CalendarPage(input: input, catalog: catalog, span: .quarter(quarter), made: calendarRows.value).render()
+        case .calendar: CalendarPage(input: input, catalog: catalog, made: calendarRows.value, earlier: earlierQuarters).render()
+        case .calendarQuarter(let quarter):
+            CalendarPage(input: input, catalog: catalog, span: .quarter(quarter), made: calendarRows.value, earlier: earlierQuarters).render()
         case .learnings: LearningsPage(input: input, catalog: catalog).render(learnings.value)
         case .searchIndex: LearningsPage(input: input, catalog: catalog).index(learnings.value)
         case .program: ProgramPage(input: input, catalog: catalog).render()

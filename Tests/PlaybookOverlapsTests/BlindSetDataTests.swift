@@ -108,6 +108,9 @@ struct BlindSet {
     static let thirtySeventh = BlindSet(file: "fresh37-pairs.tsv", prefix: "BV", split: "fresh37",
                                         earlierFiles: thirtyThird.earlierFiles + ["fresh33-pairs.tsv", "fresh34-pairs.tsv", "fresh35-pairs.tsv"])
 
+    static let dupq60 = BlindSet(file: "dupq60-pairs.tsv", prefix: "AG", split: "dupq60",
+                                 earlierFiles: thirtySeventh.earlierFiles + ["fresh36-pairs.tsv", "fresh37-pairs.tsv"])
+
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
     func checkEveryRowIsCompleteAndNumberedInOrder() throws {
@@ -464,4 +467,12 @@ final class Fresh36DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtySixth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtySixth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtySixth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Dupq60DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.dupq60.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.dupq60.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.dupq60.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.dupq60.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.dupq60.checkNoTextRepeatedFromTheEarlierSets() }
 }
