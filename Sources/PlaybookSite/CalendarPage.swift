@@ -31,7 +31,7 @@ struct CalendarPage {
         var ranWithCount = 0
         /// It has concluded or been abandoned: its live window is what ran with others, and nothing is judged on it.
         var judgedOnLive = false
-        /// The first others judged beside it (`listed` of them, by id) on the same or a nested surface whose
+        /// The first others judged beside it (`listedApart` of them, by id) on the same or a nested surface whose
         /// windows meet its own but whose audiences cannot overlap, with what keeps them apart; and how many in all.
         var apartFrom: [(id: String, why: String)] = []
         var apartCount = 0
